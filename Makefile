@@ -1,0 +1,44 @@
+# Two commands do all set-up on a fresh machine: `make crawl` and `make test`.
+# Everything lives in a local virtualenv (.venv); nothing is installed system-wide.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SITE ?= radartangsel
+ARGS ?=
+PORT ?= 8765
+
+.PHONY: install crawl test lint demo bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[embedded,test]'
+	touch $@
+
+## crawl SITE (default radartangsel) into the store: MONGO_URI, or the embedded one under ./data/
+crawl: install
+	$(BIN)/scrapy crawl $(SITE) $(ARGS)
+
+## the whole test suite (lint first: a red lint is a red build)
+test: install
+	$(BIN)/ruff check crawler settings tests bench
+	$(BIN)/ruff format --check crawler settings tests bench
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check --fix crawler settings tests bench
+	$(BIN)/ruff format crawler settings tests bench
+
+## serve the replica site on 127.0.0.1, crawl it into the default store, say what was stored
+demo: install
+	$(BIN)/python -m crawler.demo --port $(PORT) $(ARGS)
+
+bench: install
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python -m bench $(ARGS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

@@ -1,0 +1,5 @@
+"""Scrapy crawler for Indonesian regional news sites.
+
+Data flows one way: discover (spiders) -> fetch -> extract (themes) -> clean (cleaning)
+-> validate (pipelines) -> store (store).
+"""

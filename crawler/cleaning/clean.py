@@ -1,0 +1,649 @@
+"""Apply the boilerplate rules of `rules.py` to an article body: markup in, clean body out.
+
+One parse with lxml, then:
+1. lazy images get their real src (from data-* attributes or the noscript copy);
+2. one walk over the tree drops what DOM rules match (with everything inside, counted once),
+   strips attributes, turns WordPress captions into figure/figcaption and notes the layout
+   wrappers; text sitting directly in a wrapper then goes into a <p> of its own, so every
+   piece of text belongs to a block;
+3. text rules drop blocks whose whole text is boilerplate, and "Baca juga" + link is cut out of
+   otherwise real paragraphs;
+4. layout wrappers (div, span, section, ...) are unwrapped and the rest is serialised.
+
+Plain lxml.etree elements, not lxml.html's: lxml.html looks up a Python element class for every
+element it hands out, about a tenth of the whole cleaning time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from cssselect import HTMLTranslator
+from cssselect import parse as parse_css
+from cssselect.parser import Attrib as CssAttrib
+from cssselect.parser import Class as CssClass
+from cssselect.parser import Element as CssElement
+from cssselect.parser import Hash as CssHash
+from cssselect.parser import Relation as CssRelation
+from lxml import etree
+from w3lib.html import replace_entities
+
+from crawler.cleaning.rules import (
+    DOM_RULES,
+    FIGCAPTION_CLASSES,
+    FIGURE_CLASSES,
+    LAZY_IMAGE_ATTRIBUTES,
+    PLACEHOLDER_IMAGE_SRC,
+    RELATED_LINK_LABEL,
+    TEXT_RULES,
+    DomRule,
+    TextRule,
+)
+
+Element = etree._Element
+
+KEPT_ATTRIBUTES = frozenset({"href", "src", "alt", "title", "colspan", "rowspan"})
+
+# Blocks whose text is the body's text, one paragraph each (unless they hold other blocks).
+TEXT_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dt", "dd")
+# Elements that start a new block: text around them belongs to separate paragraphs.
+BLOCK_LEVEL_TAGS = frozenset(
+    {
+        *TEXT_BLOCK_TAGS,
+        "div", "section", "article", "main", "header", "footer", "aside", "nav", "address",
+        "center", "details", "summary", "fieldset", "form", "ul", "ol", "dl", "table", "thead",
+        "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption", "hr", "body",
+    }
+)  # fmt: skip
+# Layout wrappers: kept while cleaning (text directly inside them becomes a <p>), then unwrapped.
+CONTAINER_TAGS = frozenset(
+    {"body", "div", "section", "article", "main", "header", "footer", "address", "center",
+     "details", "summary", "fieldset"}
+)  # fmt: skip
+# Text blocks that may also hold blocks (a <li> with a nested list, a <blockquote> of <p>s).
+MIXED_BLOCK_TAGS = frozenset({"li", "blockquote", "dd", "td", "th"})
+# Text blocks that hold only inline content in valid markup.
+LEAF_BLOCK_TAGS = frozenset(TEXT_BLOCK_TAGS) - MIXED_BLOCK_TAGS
+# What the cleaned markup keeps; any other element is unwrapped, its content kept.
+KEPT_TAGS = frozenset(
+    {
+        *TEXT_BLOCK_TAGS,
+        "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
+        "figure", "figcaption", "img", "hr", "br", "a", "strong", "b", "em", "i", "u", "sup",
+        "sub", "code", "small", "mark", "q", "cite", "abbr", "s", "del", "ins",
+    }
+)  # fmt: skip
+EMPHASIS_TAGS = frozenset({"strong", "b", "em", "i", "u", "span"})
+# Parents that go when their last child goes (never a table cell: that would shift columns).
+EMPTY_WHEN_CHILDLESS_TAGS = frozenset({"ul", "ol", "dl", "li", "blockquote", "dd", *EMPHASIS_TAGS})
+
+# A paragraph whose text is mostly link text, as in the list under "Berita Terkait:".
+LINK_LIST_MIN_SHARE = 0.6
+
+# str.split() already splits on NBSP and the other Unicode spaces; zero-width characters are
+# not spaces to it, so they are deleted first.
+ZERO_WIDTH_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH_CHARACTERS}]")
+_UNICODE_SPACE = re.compile("[\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_CHARACTER = re.compile(f"[\u1680\u2000-\u200a\u202f\u205f\u3000{ZERO_WIDTH_CHARACTERS}]")
+
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_TRANSLATOR = HTMLTranslator()
+_STRING_VALUE = etree.XPath("string()", smart_strings=False)
+_PLACEHOLDER_SRC = re.compile(PLACEHOLDER_IMAGE_SRC, re.I)
+_CAPTION_PROBE = re.compile("|".join(map(re.escape, sorted(FIGURE_CLASSES | FIGCAPTION_CLASSES))))
+# The label right before a link, at the start of a sentence or of its own element.
+_LABEL_BEFORE_LINK = re.compile(
+    rf"(?:^|(?<=[.!?\"”’)\]]))(?P<lead>\s*[*»>•\-]*\s*)(?P<label>{RELATED_LINK_LABEL}\s*:?)\s*$",
+    re.I,
+)
+_LABEL_ONLY = re.compile(rf"[*»>•\-\s]*{RELATED_LINK_LABEL}\s*:?\s*", re.I)
+# Searched in lowercased text: a case-insensitive search costs twice as much per paragraph.
+_RELATED_HINT = re.compile(RELATED_LINK_LABEL)
+_LINK_SEPARATOR = re.compile(r"[\s,|/•]*")
+_LEADING_PUNCTUATION = re.compile(r"^\s*[.,;]?")
+
+
+@dataclass(frozen=True)
+class CleanedBody:
+    """An article body after boilerplate removal."""
+
+    html: str  # cleaned markup: the article's own blocks, no attributes but a few
+    text: str  # paragraphs and subheadings in order, joined by blank lines
+    removed: dict[str, int] = field(default_factory=dict)  # rule name -> things it removed
+
+
+def clean_text(value: str | None) -> str | None:
+    """Normalise an inline string (title, caption, author): entities, spaces, NFC."""
+    if value is None:
+        return None
+    text = _collapse(replace_entities(value))
+    return unicodedata.normalize("NFC", text) or None
+
+
+def clean_body(raw_html: str) -> CleanedBody:
+    """Remove boilerplate from the raw markup of an article's content container(s)."""
+    root = _parse(raw_html)
+    if root is None:
+        return CleanedBody(html="", text="", removed={})
+    removed: Counter[str] = Counter()
+    _resolve_lazy_images(root)
+    layout = _prune_and_survey(root, removed)
+    for element in layout.loose_text_holders:
+        _wrap_loose_text(element)
+    texts = _drop_by_text_rules(_text_blocks(root, layout.holds_blocks), removed)
+    html = _serialise(root, layout.unwrap)
+    text = unicodedata.normalize("NFC", "\n\n".join(texts))
+    return CleanedBody(html=html, text=text, removed=dict(removed))
+
+
+# --- DOM rules, compiled into a matcher that costs a dict lookup for most elements
+
+
+@dataclass(frozen=True)
+class _Selector:
+    """One compound selector of a DOM rule, tested in Python against an element's tag, id and
+    classes: an XPath per selector and element costs ~50x more on a 30 KB page."""
+
+    rule: str
+    order: int  # position of the rule: when two rules match an element, the first one names it
+    tag: str | None
+    element_id: str | None
+    classes: frozenset[str]
+    class_contains: tuple[str, ...]
+    id_contains: tuple[str, ...]
+    relation: etree.XPath | None  # a :has() test, evaluated only when the rest matches
+
+    def matches(
+        self, element: Element, classes: frozenset[str], class_attr: str, id_attr: str
+    ) -> bool:
+        return (
+            (self.tag is None or element.tag == self.tag)
+            and (self.element_id is None or id_attr == self.element_id)
+            and self.classes <= classes
+            and all(part in class_attr for part in self.class_contains)
+            and all(part in id_attr for part in self.id_contains)
+            and (self.relation is None or bool(self.relation(element)))
+        )
+
+
+@dataclass(frozen=True)
+class _SelectorIndex:
+    """Selectors grouped by the cheap key an element must have for them to match.
+
+    Most elements match nothing: a dict lookup and a regex over the class (or id) attribute
+    rule them out before any set is built or selector tested.
+    """
+
+    by_tag: dict[str, tuple[str, int]]  # bare tag name -> (rule, order): no further test
+    by_tag_with_children: dict[str, tuple[_Selector, ...]]  # tag:has(...)
+    by_class: dict[str, tuple[_Selector, ...]]
+    by_id: dict[str, tuple[_Selector, ...]]
+    by_class_substring: tuple[_Selector, ...]  # [class*=..]
+    by_id_substring: tuple[_Selector, ...]  # [id*=..]
+    class_probe: re.Pattern[str]  # any class some selector needs
+    class_substring_probe: re.Pattern[str]
+    id_probe: re.Pattern[str]  # any id or id substring some selector needs
+
+    def rule_for(self, element: Element, class_attr: str, id_attr: str) -> str | None:
+        """The name of the first rule that matches the element, if any."""
+        by_tag = self.by_tag.get(element.tag)
+        candidates: tuple[_Selector, ...] = ()
+        if len(element):  # :has() needs children; most elements it could apply to have none
+            candidates = self.by_tag_with_children.get(element.tag, ())
+        if class_attr:
+            if self.class_probe.search(class_attr):
+                for token in class_attr.split():
+                    candidates += self.by_class.get(token, ())
+            if self.class_substring_probe.search(class_attr):
+                candidates += self.by_class_substring
+        if id_attr and self.id_probe.search(id_attr):
+            candidates += self.by_id.get(id_attr, ()) + self.by_id_substring
+        if not candidates:
+            return by_tag[0] if by_tag else None
+        classes = frozenset(class_attr.split())
+        matching = [
+            (s.order, s.rule)
+            for s in candidates
+            if s.matches(element, classes, class_attr, id_attr)
+        ]
+        if by_tag:
+            matching.append((by_tag[1], by_tag[0]))
+        return min(matching)[1] if matching else None
+
+
+def _compile_selector(rule: DomRule, order: int, css: str) -> _Selector:
+    """Compile a compound selector (tag, #id, .class, [class*=..], [id*=..], :has())."""
+    element_id = relation = None
+    classes: set[str] = set()
+    class_contains: list[str] = []
+    id_contains: list[str] = []
+    node = parse_css(css)[0].parsed_tree
+    while not isinstance(node, CssElement):
+        if isinstance(node, CssClass):
+            classes.add(node.class_name)
+        elif isinstance(node, CssHash):
+            element_id = node.id
+        elif isinstance(node, CssAttrib) and node.operator == "*=" and node.attrib == "class":
+            class_contains.append(node.value.value)
+        elif isinstance(node, CssAttrib) and node.operator == "*=" and node.attrib == "id":
+            id_contains.append(node.value.value)
+        elif isinstance(node, CssRelation):
+            relation = etree.XPath(f"boolean({_TRANSLATOR.css_to_xpath(css, prefix='self::')})")
+        else:
+            raise ValueError(f"DOM rule {rule.name!r}: unsupported selector {css!r}")
+        node = node.selector
+    tag = node.element.lower() if node.element not in (None, "*") else None
+    return _Selector(
+        rule.name, order, tag, element_id, frozenset(classes), tuple(class_contains),
+        tuple(id_contains), relation,
+    )  # fmt: skip
+
+
+def _index_selectors(rules: Iterable[DomRule]) -> _SelectorIndex:
+    by_tag: dict[str, tuple[str, int]] = {}
+    by_tag_with_children: dict[str, list[_Selector]] = {}
+    by_class: dict[str, list[_Selector]] = {}
+    by_id: dict[str, list[_Selector]] = {}
+    by_class_substring: list[_Selector] = []
+    by_id_substring: list[_Selector] = []
+    for order, rule in enumerate(rules):
+        for css in rule.selectors:
+            selector = _compile_selector(rule, order, css)
+            if selector.classes:
+                by_class.setdefault(min(selector.classes), []).append(selector)
+            elif selector.element_id:
+                by_id.setdefault(selector.element_id, []).append(selector)
+            elif selector.class_contains:
+                by_class_substring.append(selector)
+            elif selector.id_contains:
+                by_id_substring.append(selector)
+            elif selector.tag and selector.relation:
+                by_tag_with_children.setdefault(selector.tag, []).append(selector)
+            elif selector.tag:
+                by_tag.setdefault(selector.tag, (rule.name, order))
+            else:
+                raise ValueError(f"DOM rule {rule.name!r}: selector {css!r} matches everything")
+    class_substrings = [part for s in by_class_substring for part in s.class_contains]
+    id_parts = [*by_id, *(part for s in by_id_substring for part in s.id_contains)]
+    return _SelectorIndex(
+        by_tag=by_tag,
+        by_tag_with_children={k: tuple(v) for k, v in by_tag_with_children.items()},
+        by_class={k: tuple(v) for k, v in by_class.items()},
+        by_id={k: tuple(v) for k, v in by_id.items()},
+        by_class_substring=tuple(by_class_substring),
+        by_id_substring=tuple(by_id_substring),
+        class_probe=_any_of(by_class),
+        class_substring_probe=_any_of(class_substrings),
+        id_probe=_any_of(id_parts),
+    )
+
+
+def _any_of(parts: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(set(parts)))) or "(?!)")
+
+
+@dataclass(frozen=True)
+class _CompiledTextRules:
+    pattern: re.Pattern[str]  # one named group per rule, matched against a whole block
+    heads_link_list: frozenset[str]  # rules whose block is the heading of a link list
+
+
+def _compile_text_rules(rules: Iterable[TextRule]) -> _CompiledTextRules:
+    rules = tuple(rules)
+    groups = "|".join(f"(?P<{rule.name}>{'|'.join(rule.patterns)})" for rule in rules)
+    heads = frozenset(rule.name for rule in rules if rule.drops_following_links)
+    return _CompiledTextRules(re.compile(groups, re.I | re.S), heads)
+
+
+_DOM_SELECTORS = _index_selectors(DOM_RULES)
+_TEXT_RULES = _compile_text_rules(TEXT_RULES)
+
+
+# --- parsing and the walk over the tree
+
+
+def _parse(raw_html: str) -> Element | None:
+    if not raw_html or not raw_html.strip():
+        return None
+    # lxml refuses a str that declares an encoding; the str is already decoded
+    document = etree.fromstring(_XML_DECLARATION.sub("", raw_html, count=1), _PARSER)
+    return document.find("body") if document is not None else None
+
+
+def _resolve_lazy_images(root: Element) -> None:
+    """Give every image its real URL; a stand-in src is replaced, a hopeless image dropped."""
+    for img in list(root.iter("img")):
+        if not _PLACEHOLDER_SRC.search(img.get("src", "")) or _is_inside(img, "noscript"):
+            continue
+        real = next((img.get(a) for a in LAZY_IMAGE_ATTRIBUTES if img.get(a)), None)
+        real = real or _noscript_image_src(img)
+        if real:
+            img.set("src", real.strip())
+        else:
+            _drop_tree(img)
+
+
+def _noscript_image_src(img: Element) -> str | None:
+    """The src of the <img> in a <noscript> right after the lazy image (or its link)."""
+    for anchor in (img, img.getparent()):
+        sibling = anchor.getnext() if anchor is not None else None
+        if sibling is not None and sibling.tag == "noscript":
+            copy = sibling.find(".//img")
+            if copy is not None and copy.get("src"):
+                return copy.get("src")
+    return None
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What the walk over the tree found out, for the steps after it."""
+
+    holds_blocks: set[Element]  # elements with a block-level child
+    loose_text_holders: list[Element]  # wrappers whose direct text needs a <p>
+    unwrap: list[Element]  # elements the cleaned markup does without
+
+
+def _prune_and_survey(root: Element, removed: Counter[str]) -> _Layout:
+    """Drop what DOM rules match and prepare the rest, in one walk over the tree.
+
+    A matched element goes whole: nothing inside it is looked at, and it counts once.
+    """
+    holds_blocks: set[Element] = set()
+    containers = [root]
+    unwrap: list[Element] = []
+    matched: list[Element] = []
+    pending = [root]
+    while pending:
+        parent = pending.pop()
+        for element in parent:
+            class_attr = element.get("class") or ""
+            rule = _DOM_SELECTORS.rule_for(element, class_attr, element.get("id") or "")
+            if rule is not None:
+                removed[rule] += 1
+                matched.append(element)
+                continue
+            tag = _retag(element, class_attr)
+            # keys(), not attrib: iterating an element gives its children, attrib builds a proxy
+            for name in element.keys():  # noqa: SIM118
+                if name not in KEPT_ATTRIBUTES:
+                    del element.attrib[name]
+            if tag in BLOCK_LEVEL_TAGS:
+                holds_blocks.add(parent)
+            elif tag == "br":
+                # the text of a block ignores <br>; the newline keeps "a<br>b" two words
+                element.tail = "\n" + (element.tail or "")
+            if tag in CONTAINER_TAGS or tag in MIXED_BLOCK_TAGS:
+                containers.append(element)
+            if tag not in KEPT_TAGS or (tag == "a" and not element.get("href")):
+                unwrap.append(element)
+            if len(element):
+                pending.append(element)
+    for element in matched:
+        _drop_tree(element)
+    for element in holds_blocks:
+        if element.tag not in BLOCK_LEVEL_TAGS or element.tag in LEAF_BLOCK_TAGS:
+            # <p>, <span> or <a> around a block is layout (tag soup, the IRP box): a wrapper
+            # like a <div>, so its own text gets a paragraph and the block's is not repeated
+            element.tag = "div"
+            containers.append(element)
+            unwrap.append(element)
+    holders = [e for e in containers if e.tag in CONTAINER_TAGS or e in holds_blocks]
+    return _Layout(holds_blocks, holders, unwrap)
+
+
+def _retag(element: Element, class_attr: str) -> str:
+    if class_attr and _CAPTION_PROBE.search(class_attr):
+        tokens = set(class_attr.split())
+        if tokens & FIGCAPTION_CLASSES:
+            element.tag = "figcaption"
+        elif tokens & FIGURE_CLASSES:
+            element.tag = "figure"
+    return element.tag
+
+
+def _wrap_loose_text(container: Element) -> None:
+    """Put each run of text and inline elements between blocks into a <p> of its own.
+
+    A <br> directly in a container separates paragraphs ("text<br><br>text" layouts).
+    """
+    run: list[Element] = []
+    lead = container.text
+    container.text = None
+    position = 0
+    for child in list(container):
+        if child.tag in BLOCK_LEVEL_TAGS or child.tag == "br":
+            position = _flush_run(container, position, lead, run)
+            run = []
+            lead = child.tail
+            child.tail = None
+            if child.tag == "br":
+                container.remove(child)
+                continue
+            position = container.index(child) + 1
+        else:
+            run.append(child)
+    _flush_run(container, position, lead, run)
+
+
+def _flush_run(container: Element, position: int, lead: str | None, run: list[Element]) -> int:
+    """Wrap `lead` text and `run` elements into a <p> at `position`; return the next position."""
+    if not run and not (lead and lead.strip()):
+        return position
+    paragraph = container.makeelement("p", {})
+    paragraph.text = lead
+    for child in run:
+        paragraph.append(child)  # moves it, tail included
+    container.insert(position, paragraph)
+    return position + 1
+
+
+def _text_blocks(root: Element, holds_blocks: set[Element]) -> list[Element]:
+    """The elements whose text is a paragraph of the body, in document order."""
+    in_captions = {
+        block for caption in root.iter("figcaption") for block in caption.iter(TEXT_BLOCK_TAGS)
+    }
+    return [
+        block
+        for block in root.iter(TEXT_BLOCK_TAGS)
+        if block not in holds_blocks and block not in in_captions
+    ]
+
+
+# --- text rules
+
+
+def _drop_by_text_rules(blocks: list[Element], removed: Counter[str]) -> list[str]:
+    """Drop boilerplate blocks; return the texts of the blocks that stay, in order."""
+    texts: list[str] = []
+    link_list_rule: str | None = None
+    for block in blocks:
+        text = _block_text(block)
+        if not text:
+            if not _has_image(block):
+                _drop(block)
+            continue
+        match = _TEXT_RULES.pattern.fullmatch(text)
+        if match:
+            rule = match.lastgroup or ""
+            removed[rule] += 1
+            _drop(block)
+            link_list_rule = rule if rule in _TEXT_RULES.heads_link_list else None
+            continue
+        if link_list_rule and _is_link_list_item(block, text):
+            removed[link_list_rule] += 1
+            _drop(block)
+            continue
+        link_list_rule = None
+        if _mentions_related_label(text) and _cut_related_links(block):
+            removed["related_link"] += 1
+            text = _block_text(block)
+            if not text and not _has_image(block):
+                _drop(block)
+                continue
+        if text:
+            texts.append(text)
+    return texts
+
+
+def _mentions_related_label(text: str) -> bool:
+    lowered = text.lower()  # cheap tests first: "juga" is a common word, the label is not
+    return ("juga" in lowered or "pula" in lowered) and _RELATED_HINT.search(lowered) is not None
+
+
+def _is_link_list_item(block: Element, text: str) -> bool:
+    link_text = sum(len(_block_text(a)) for a in block.iter("a"))
+    return link_text >= LINK_LIST_MIN_SHARE * len(text)
+
+
+def _cut_related_links(block: Element) -> bool:
+    """Cut "Baca juga: <a>title</a>" out of a real paragraph, keeping the rest of it."""
+    cut = False
+    for link in list(block.iter("a")):
+        if link.getparent() is not None and _drop_label_before(link):
+            _drop_link_run(link)
+            cut = True
+    return cut
+
+
+def _drop_label_before(link: Element) -> bool:
+    """Remove the related-link label right before `link`, if there is one."""
+    previous = link.getprevious()
+    owner = link.getparent() if previous is None else previous
+    before = (owner.text if previous is None else previous.tail) or ""
+    found = _LABEL_BEFORE_LINK.search(before)
+    if found and _is_label(found.group("label")):
+        if previous is None:
+            owner.text = before[: found.start("lead")]
+        else:
+            owner.tail = before[: found.start("lead")]
+        return True
+    if previous is not None and not before.strip() and previous.tag in EMPHASIS_TAGS:
+        label = _STRING_VALUE(previous)
+        if _LABEL_ONLY.fullmatch(label) and _is_label(label.strip()):
+            _drop_tree(previous)
+            return True
+    return False
+
+
+def _is_label(label: str) -> bool:
+    # "baca juga" inside a sentence is prose; a label has a colon or starts a sentence.
+    stripped = label.lstrip("*»>•- \t\n\u00a0")
+    return ":" in stripped or stripped[:1].isupper()
+
+
+def _drop_link_run(link: Element) -> None:
+    """Drop `link` and links right after it ("<a>A</a>, <a>B</a>"), then an emptied wrapper."""
+    links = [link]
+    following = link.getnext()
+    while following is not None and following.tag == "a":
+        if not _LINK_SEPARATOR.fullmatch(links[-1].tail or ""):
+            break
+        links.append(following)
+        following = following.getnext()
+    for earlier in links[:-1]:
+        earlier.tail = None
+    last = links[-1]
+    last.tail = _LEADING_PUNCTUATION.sub(" ", last.tail or "", count=1)
+    wrapper = link.getparent()
+    for each in links:
+        _drop_tree(each)
+    if wrapper is not None and wrapper.tag in EMPHASIS_TAGS and not _block_text(wrapper):
+        _drop_tree(wrapper)
+
+
+# --- small tree helpers
+
+
+def _block_text(element: Element) -> str:
+    return _collapse(_STRING_VALUE(element))
+
+
+def _collapse(text: str) -> str:
+    # spelled out: membership tests cost a fraction of a regex pass over every paragraph
+    if (
+        "\u200b" in text
+        or "\ufeff" in text
+        or "\u200c" in text
+        or "\u200d" in text
+        or "\u2060" in text
+    ):
+        text = _ZERO_WIDTH.sub("", text)
+    return " ".join(text.split())
+
+
+def _has_image(element: Element) -> bool:
+    return next(element.iter("img"), None) is not None
+
+
+def _is_inside(element: Element, tag: str) -> bool:
+    return next(element.iterancestors(tag), None) is not None
+
+
+def _drop(element: Element) -> None:
+    """Remove an element and then any ancestor it leaves empty (a list without items)."""
+    parent = element.getparent()
+    _drop_tree(element)
+    while (
+        parent is not None
+        and parent.tag in EMPTY_WHEN_CHILDLESS_TAGS
+        and len(parent) == 0
+        and not (parent.text or "").strip()
+    ):
+        grandparent = parent.getparent()
+        _drop_tree(parent)
+        parent = grandparent
+
+
+def _drop_tree(element: Element) -> None:
+    """Remove an element with its content; the text after it stays."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    _append_text_before(element, element.tail)
+    parent.remove(element)
+
+
+def _drop_tag(element: Element) -> None:
+    """Remove an element but keep its content (text, children, tail) in its place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    _append_text_before(element, element.text)
+    if len(element):
+        last = element[-1]
+        last.tail = (last.tail or "") + (element.tail or "")
+    else:
+        _append_text_before(element, element.tail)
+    index = parent.index(element)
+    parent[index : index + 1] = list(element)
+
+
+def _append_text_before(element: Element, text: str | None) -> None:
+    """Append text to whatever precedes `element`: its previous sibling's tail or parent's text."""
+    if not text:
+        return
+    previous = element.getprevious()
+    if previous is None:
+        parent = element.getparent()
+        parent.text = (parent.text or "") + text
+    else:
+        previous.tail = (previous.tail or "") + text
+
+
+def _serialise(root: Element, unwrap: list[Element]) -> str:
+    for element in unwrap:
+        _drop_tag(element)  # a no-op for what was dropped as boilerplate meanwhile
+    root.text = None
+    for child in root:
+        child.tail = "\n"
+    html = etree.tostring(root, encoding="unicode", method="html")
+    html = html.removeprefix("<body>").removesuffix("</body>").replace("\u00a0", " ")
+    if _ODD_CHARACTER.search(html):
+        html = _ZERO_WIDTH.sub("", _UNICODE_SPACE.sub(" ", html))
+    return unicodedata.normalize("NFC", html.replace("&nbsp;", " "))

@@ -1,0 +1,94 @@
+"""Generic readers of structured metadata that every news page may carry: JSON-LD (Yoast's
+@graph included), <meta> tags and microdata. Theme profiles use them before visible text."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from parsel import Selector
+
+logger = logging.getLogger(__name__)
+
+ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle"})
+
+
+def jsonld_nodes(selector: Selector) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, with Yoast's @graph flattened into the list."""
+    nodes: list[dict[str, Any]] = []
+    for raw in selector.css('script[type="application/ld+json"]::text').getall():
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            # Plugins emit broken JSON-LD often enough (trailing commas, raw newlines); the
+            # page's other metadata still works, so this is worth a debug line, not an error.
+            logger.debug("unparseable JSON-LD block skipped")
+            continue
+        nodes.extend(_flatten(data))
+    return nodes
+
+
+def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for entry in data:
+            yield from _flatten(entry)
+    elif isinstance(data, dict):
+        if "@graph" in data:
+            yield from _flatten(data["@graph"])
+        else:
+            yield data
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    kind = node.get("@type", ())
+    return {kind} if isinstance(kind, str) else set(kind)
+
+
+def jsonld_article(nodes: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The page's Article/NewsArticle node, or an empty dict."""
+    for node in nodes:
+        if _types(node) & ARTICLE_TYPES:
+            return node
+    return {}
+
+
+def jsonld_names(value: Any, nodes: Iterable[dict[str, Any]] = ()) -> list[str]:
+    """Names from a JSON-LD person/thing reference: a string, an object, a list of them, or an
+    {"@id": ...} pointer into the graph (Yoast points the article's author at a Person node)."""
+    by_id = {node.get("@id"): node for node in nodes if node.get("@id")}
+    values = value if isinstance(value, list) else [value]
+    names = []
+    for entry in values:
+        if isinstance(entry, dict) and "name" not in entry and entry.get("@id") in by_id:
+            entry = by_id[entry["@id"]]
+        name = entry.get("name") if isinstance(entry, dict) else entry
+        if isinstance(name, str) and name.strip():
+            names.append(name.strip())
+    return names
+
+
+def meta_content(selector: Selector, *keys: str) -> str | None:
+    """The first non-empty <meta> content among property=/name=/itemprop= keys."""
+    for key in keys:
+        for attribute in ("property", "name", "itemprop"):
+            value = selector.xpath(f'//meta[@{attribute}="{key}"]/@content').get()
+            if value and value.strip():
+                return value.strip()
+    return None
+
+
+_DIGITS = re.compile(r"\d[\d.,]*")
+
+
+def parse_count(text: str | None) -> int | None:
+    """A counter as the theme prints it ("205", "1.234", "1,2K" is not used by tagDiv) -> int."""
+    if not text:
+        return None
+    match = _DIGITS.search(text)
+    if not match:
+        return None
+    # Indonesian sites group thousands with "." ("1.234 dilihat").
+    return int(re.sub(r"[.,]", "", match.group()))

@@ -1,0 +1,136 @@
+"""ReplicaServer: the replica site over real HTTP on 127.0.0.1, in a daemon thread."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+
+from crawler.replica.response import Response
+from crawler.replica.routes import route
+from crawler.replica.site import ReplicaOptions, ReplicaSite
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    site: ReplicaSite  # set on the per-server subclass
+
+    def version_string(self) -> str:
+        return "nginx"
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self._send(route(self.site, self.path), with_body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._send(route(self.site, self.path), with_body=False)
+
+    def _send(self, response: Response, *, with_body: bool) -> None:
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        length = response.declared_length or len(response.body)
+        self.send_header("Content-Length", str(length))
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        if response.declared_length:
+            self.send_header("Connection", "close")
+            self.close_connection = True
+        self.end_headers()
+        if with_body:
+            self.wfile.write(response.body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Quiet: a crawl of thousands of pages must not flood stderr."""
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # Crawlers drop connections (timeouts, cancelled requests): not worth a traceback.
+        # Anything else is a bug in the replica and is reported as usual.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+class ReplicaServer:
+    """Serves a ReplicaSite on `host`:`port` (0: a free port) until stop().
+
+    with ReplicaServer(extra_articles=2000) as server:
+        crawl(server.url)
+    """
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        extra_articles: int = 0,
+        options: ReplicaOptions | None = None,
+    ) -> None:
+        self._host = host
+        self._requested_port = port
+        self._extra_articles = extra_articles
+        self._options = options or ReplicaOptions()
+        self._httpd: _QuietServer | None = None
+        self._thread: threading.Thread | None = None
+        self._site: ReplicaSite | None = None
+
+    def start(self) -> ReplicaServer:
+        if self._httpd is not None:
+            return self
+        httpd = _QuietServer((self._host, self._requested_port), _Handler)
+        # Absolute URLs in pages need the real port, known only once the socket is bound.
+        port = httpd.server_address[1]
+        self._site = ReplicaSite(
+            f"http://{self._host}:{port}",
+            extra_articles=self._extra_articles,
+            options=self._options,
+        )
+        httpd.RequestHandlerClass = type("ReplicaHandler", (_Handler,), {"site": self._site})
+        self._httpd = httpd
+        # A short poll interval lets stop() return at once instead of after half a second.
+        self._thread = threading.Thread(
+            target=httpd.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"replica-{port}",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._httpd is None:
+            return
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._httpd = self._thread = None
+
+    def __enter__(self) -> ReplicaServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        if self._httpd is None:
+            raise RuntimeError("ReplicaServer is not started")
+        return self._httpd.server_address[1]
+
+    @property
+    def url(self) -> str:
+        return f"http://{self._host}:{self.port}"
+
+    @property
+    def site(self) -> ReplicaSite:
+        if self._site is None:
+            raise RuntimeError("ReplicaServer is not started")
+        return self._site

@@ -1,0 +1,236 @@
+"""StorePipeline: the last pipeline; writes items and their raw pages to the store in batches.
+
+Items are buffered and written STORE_BATCH_SIZE at a time, off the reactor thread, one write at
+a time and in order; a timer writes a partial batch every STORE_FLUSH_INTERVAL seconds. When the
+buffer is full, process_item waits for the write: a slow store slows the crawl down instead of
+filling memory. Each write stores the articles and their raw pages (`pages`, unless
+STORE_PAGES is False); `raw_pages` never becomes an article field.
+
+No item is lost. A failed write is retried after each of STORE_RETRY_DELAYS seconds; a batch
+that still fails is appended to the spool (STORE_SPOOL_PATH, crawler/store/spool.py) at once,
+durably. While the store is unreachable, later batches go straight to the spool, and one write
+is tried every STORE_PROBE_INTERVAL seconds to notice that it is back. When the spider opens,
+before the crawl starts, the spool of earlier crawls is replayed.
+
+The methods are coroutines, Scrapy's own API since 2.14 (Deferreds returned from pipelines are
+deprecated), so the asyncio equivalents of deferToThread, DeferredLock and LoopingCall are used;
+they run on the asyncio reactor the settings install.
+
+If the store cannot be used when the spider opens (a malformed URI, rejected credentials, an
+unreachable server), the error is logged once and the spider is closed with the finish reason
+`store_unavailable` (CloseSpider: Scrapy's way for a component to stop a crawl at start, with no
+traceback). `crawl_exit_status()` turns that, and spooled articles, into the exit status of
+`scrapy crawl` (crawler/commands/).
+
+Stats: store/new, store/updated, store/unchanged, store/stale (articles), store/pages,
+store/batches (successful writes), store/errors (failed write attempts), store/spooled
+(articles written to the spool), store/unwritten (articles neither stored nor spooled: the
+disk failed too), store/unavailable (1 when the store could not be used at start).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from contextlib import ExitStack
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+from scrapy.exceptions import CloseSpider, DropItem
+from scrapy.statscollectors import StatsCollector
+
+from crawler.store import open_store
+from crawler.store.errors import StoreError
+from crawler.store.spool import Record, article_record, split_articles, spool_from
+from crawler.store.store import ArticleStore, UpsertCounts
+
+logger = logging.getLogger(__name__)
+
+STORE_UNAVAILABLE = "store_unavailable"  # the finish reason of a crawl that could not start
+EXIT_STORE_UNAVAILABLE = 1
+EXIT_SPOOLED = 3
+
+
+def crawl_exit_status(stats: StatsCollector) -> int:
+    """0 when every article is in the store; 1 when the store could not be used at start;
+    3 when the crawl finished but some of its records are in the spool (safe on disk, written
+    by the next crawl or `scrapy store replay`): cron must notice both."""
+    if stats.get_value("store/unavailable"):
+        return EXIT_STORE_UNAVAILABLE
+    if stats.get_value("store/spooled") or stats.get_value("store/spooled_runs"):
+        return EXIT_SPOOLED
+    return 0
+
+
+class StorePipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        settings = crawler.settings
+        self.settings = settings
+        self.stats = crawler.stats
+        self.database = settings.get("MONGO_DATABASE", "news")
+        self.batch_size = max(1, settings.getint("STORE_BATCH_SIZE", 100))
+        self.flush_interval = settings.getfloat("STORE_FLUSH_INTERVAL", 5.0)
+        self.retry_delays = [float(d) for d in settings.getlist("STORE_RETRY_DELAYS", [0.5, 1, 2])]
+        self.probe_interval = settings.getfloat("STORE_PROBE_INTERVAL", 30.0)
+        self.store_pages = settings.getbool("STORE_PAGES", True)
+        self.spool = spool_from(settings)
+        self.store: ArticleStore | None = None
+        self._resources = ExitStack()  # the store, and the embedded server when there is one
+        self._buffer: list[Record] = []
+        self._write_lock = asyncio.Lock()  # one write in flight, batches in order
+        self._timer: asyncio.Task[None] | None = None
+        self._next_probe: float | None = None  # set while the store is unreachable
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        return cls(crawler)
+
+    async def open_spider(self) -> None:
+        try:
+            self.store = await asyncio.to_thread(self._open)
+        except StoreError as exc:
+            logger.error("The store is unavailable, the crawl stops: %s", exc)
+            self.stats.set_value("store/unavailable", 1)
+            raise CloseSpider(STORE_UNAVAILABLE) from None
+        await asyncio.to_thread(self.spool.replay, self.store, batch_size=self.batch_size)
+        if self.flush_interval > 0:
+            self._timer = asyncio.get_running_loop().create_task(self._flush_periodically())
+
+    def _open(self) -> ArticleStore:
+        store = self._resources.enter_context(open_store(self.settings))
+        try:
+            store.ensure_indexes(
+                pages_retention_days=self.settings.getint("STORE_PAGES_RETENTION_DAYS", 0)
+            )
+        except StoreError:
+            self._resources.close()
+            raise
+        return store
+
+    async def process_item(self, item: Any) -> Any:
+        document = ItemAdapter(item).asdict()
+        raw_pages = document.pop("raw_pages", None) or []  # raw HTML is not an article field
+        url = document.get("url")
+        if not url:
+            self.stats.inc_value("store/dropped/no_url")
+            raise DropItem("no url: the store keys articles by their canonical url")
+        pages = [
+            {**page, "article_url": url, "site": document.get("site")}
+            for page in (raw_pages if self.store_pages else [])
+        ]
+        self._buffer.append(article_record(self.database, document, pages))
+        if len(self._buffer) >= self.batch_size:
+            await self._flush()
+        return item
+
+    async def close_spider(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._timer
+        if self.store is None:
+            return
+        await self._flush()
+        spooled = self.stats.get_value("store/spooled", 0)
+        if spooled:
+            logger.warning(
+                "Store: %d articles of this crawl are in the spool %s, not in %s; the next crawl"
+                " or `scrapy store replay` writes them",
+                spooled,
+                self.spool.path,
+                self.store.describe(),
+            )
+        await asyncio.to_thread(self._resources.close)
+
+    async def _flush_periodically(self) -> None:
+        while True:
+            await asyncio.sleep(self.flush_interval)
+            # Shielded: cancelling the timer at close must not abandon a write in progress.
+            await asyncio.shield(self._flush())
+
+    async def _flush(self) -> None:
+        """Write everything buffered, in batches, once the write before it is done."""
+        async with self._write_lock:
+            pending, self._buffer = self._buffer, []
+            for start in range(0, len(pending), self.batch_size):
+                batch = pending[start : start + self.batch_size]
+                counts, failures = await asyncio.to_thread(self._write, batch)
+                if failures:
+                    self.stats.inc_value("store/errors", failures)
+                if counts is None:
+                    await self._spool(batch)
+                else:
+                    self._count(counts, batch)
+
+    def _write(self, batch: list[Record]) -> tuple[UpsertCounts | None, int]:
+        """In a worker thread: the counts (None if the batch could not be written) and the
+        number of failed attempts. While the store is unreachable, only one write per probe
+        interval is tried, without retries: the others go to the spool at once."""
+        assert self.store is not None
+        if self._next_probe is not None and time.monotonic() < self._next_probe:
+            return None, 0
+        delays = [] if self._next_probe is not None else self.retry_delays
+        articles, pages = split_articles(batch)
+        failures = 0
+        while True:
+            try:
+                counts = self.store.save_fetched(articles, pages)
+            except StoreError as exc:
+                failures += 1
+                if not exc.retryable or failures > len(delays):
+                    logger.error(
+                        "Store: writing %d articles failed (%d attempts): %s",
+                        len(batch),
+                        failures,
+                        exc,
+                    )
+                    if exc.retryable:
+                        self._next_probe = time.monotonic() + self.probe_interval
+                    return None, failures
+                delay = delays[failures - 1]
+                logger.warning(
+                    "Store: writing %d articles failed, retrying in %.1f s: %s",
+                    len(batch),
+                    delay,
+                    exc,
+                )
+                time.sleep(delay)
+            else:
+                if self._next_probe is not None:
+                    logger.warning("Store: %s answers again", self.store.describe())
+                    self._next_probe = None
+                return counts, failures
+
+    async def _spool(self, batch: list[Record]) -> None:
+        """The one place for articles the store did not take: the spool, durably."""
+        try:
+            await asyncio.to_thread(self.spool.append, batch)
+        except OSError as exc:
+            self.stats.inc_value("store/unwritten", len(batch))
+            logger.critical(
+                "Store: %d articles were neither stored nor spooled to %s (%s): %s",
+                len(batch),
+                self.spool.path,
+                exc,
+                " ".join(record["article"]["url"] for record in batch),
+            )
+            return
+        self.stats.inc_value("store/spooled", len(batch))
+        logger.warning(
+            "Store: %d articles spooled to %s (%d this crawl)",
+            len(batch),
+            self.spool.path,
+            self.stats.get_value("store/spooled"),
+        )
+
+    def _count(self, counts: UpsertCounts, batch: list[Record]) -> None:
+        self.stats.inc_value("store/batches")
+        self.stats.inc_value("store/new", counts.new)
+        self.stats.inc_value("store/updated", counts.updated)
+        self.stats.inc_value("store/unchanged", counts.unchanged)
+        if counts.stale:
+            self.stats.inc_value("store/stale", counts.stale)
+        self.stats.inc_value("store/pages", sum(len(record["pages"]) for record in batch))

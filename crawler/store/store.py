@@ -1,0 +1,491 @@
+"""All MongoDB access of the crawler, behind one class: the only module that imports pymongo.
+
+Plain pymongo, correct against any MongoDB and against the embedded SecantusDB server, which
+lacks text indexes only (full-text search is then off, everything else works).
+
+`articles` holds one document per canonical url: the item's fields as they are
+(crawler/items.py) plus the store's bookkeeping:
+
+    first_seen   when the url was first fetched              (aware UTC datetime)
+    last_seen    when it was last fetched                    (aware UTC datetime)
+    fetch_count  how many times it was fetched
+    version      1, plus one for every change of content_hash
+
+The times are the item's fetched_at (the write time for an item without one), so an article
+written late, from the spool, keeps the time it was really fetched. A fetch no newer than
+last_seen is already recorded (a replayed or retried write) and is not written again.
+
+When a fetch brings a new content_hash (an editor fixed the article), the article takes the new
+fields and `article_versions` keeps the previous version: url, version, fetched_at,
+content_hash, replaced_at, and the old value of every field that changed.
+
+`pages` holds the raw HTML of the fetched article pages, zlib-compressed as BSON Binary, with
+what re-parsing needs: url, article_url (the canonical url of the article), site, page number,
+status, headers (Content-Type, Last-Modified, ETag), fetched_at. Only the newest fetch of each
+page url is kept (an upsert by url that an older fetch never overwrites). With a retention, a
+TTL index on fetched_at lets the server delete pages that many days old.
+
+`runs` holds one document per crawl (crawler/store/runs.py builds it), keyed by run_id.
+
+One writer per url at a time is assumed (one crawl per site); every write is an upsert, safe
+to retry or replay after a failure.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from bson import Binary
+from bson.errors import InvalidDocument
+from pymongo import ASCENDING, DESCENDING, TEXT, IndexModel, MongoClient, UpdateOne
+from pymongo.errors import (
+    BulkWriteError,
+    ConfigurationError,
+    ConnectionFailure,
+    InvalidName,
+    OperationFailure,
+    PyMongoError,
+)
+
+from crawler.store.errors import StoreError, mask_uri
+
+logger = logging.getLogger(__name__)
+
+ARTICLES = "articles"
+ARTICLE_VERSIONS = "article_versions"
+PAGES = "pages"
+RUNS = "runs"
+
+CANNOT_CREATE_INDEX = 67  # what SecantusDB answers to a text index
+AUTHENTICATION_FAILED = 18
+DUPLICATE_KEY = 11000
+
+# Recorded in every version document, so never listed among the changed fields.
+VERSION_IDENTITY = ("url", "content_hash", "fetched_at")
+KNOWN_URL_FIELDS = ("content_hash", "published_at", "complete", "last_seen")
+URLS_PER_LOOKUP = 1000  # keeps each $in query well under the 16 MB command limit
+PAGE_COMPRESSION = "zlib"
+PAGES_TTL_INDEX = "fetched_at_ttl"
+
+# unique url: one document per article; the others serve the crawl (what is known of a site,
+# what went stale) and the queries people run (a site's newest articles, a tag).
+ARTICLE_INDEXES = (
+    IndexModel([("url", ASCENDING)], unique=True, name="url_unique"),
+    IndexModel([("site", ASCENDING), ("published_at", DESCENDING)], name="site_published_at"),
+    IndexModel([("site", ASCENDING), ("last_seen", ASCENDING)], name="site_last_seen"),
+    IndexModel([("tags", ASCENDING)], name="tags"),
+)
+VERSION_INDEXES = (
+    IndexModel([("url", ASCENDING), ("version", ASCENDING)], unique=True, name="url_version"),
+)
+# An article's pages, in order, for re-parsing; a site's pages by age, for `reparse --since`.
+PAGE_INDEXES = (
+    IndexModel([("url", ASCENDING)], unique=True, name="url_unique"),
+    IndexModel([("article_url", ASCENDING), ("page", ASCENDING)], name="article_url_page"),
+    IndexModel([("site", ASCENDING), ("fetched_at", ASCENDING)], name="site_fetched_at"),
+)
+RUN_INDEXES = (
+    IndexModel([("run_id", ASCENDING)], unique=True, name="run_id_unique"),
+    IndexModel([("spider", ASCENDING), ("started_at", DESCENDING)], name="spider_started_at"),
+)
+
+
+@dataclass(frozen=True)
+class UpsertCounts:
+    new: int = 0
+    updated: int = 0  # content_hash changed: version + 1, old values in article_versions
+    unchanged: int = 0  # same content_hash: only last_seen and fetch_count moved
+    stale: int = 0  # fetched no later than last_seen: already recorded, not written
+
+
+class ArticleStore:
+    """Articles in one MongoDB database. A malformed URI raises StoreError at once; whether
+    the server answers (and accepts the credentials) is what `check()` finds out."""
+
+    def __init__(
+        self, uri: str, database: str, *, timeout_ms: int = 5000, location: str | None = None
+    ) -> None:
+        self.uri = mask_uri(uri)
+        self.database = database
+        self.location = location or f"MongoDB at {self.uri}"  # for people: see describe()
+        self.timeout_ms = timeout_ms
+        self.supports_text_search: bool | None = None  # known after ensure_indexes()
+        try:
+            self._client: MongoClient = MongoClient(
+                uri,
+                tz_aware=True,
+                serverSelectionTimeoutMS=timeout_ms,
+                connectTimeoutMS=timeout_ms,
+                appname="regional-news-crawler",
+            )
+        except (ConfigurationError, ValueError, TypeError) as exc:
+            raise StoreError(f"malformed MongoDB URI {self.uri}: {exc}") from exc
+        try:
+            db = self._client[database]
+        except InvalidName as exc:
+            self._client.close()
+            raise StoreError(f"invalid MongoDB database name {database!r}: {exc}") from exc
+        self._articles = db[ARTICLES]
+        self._versions = db[ARTICLE_VERSIONS]
+        self._pages = db[PAGES]
+        self._runs = db[RUNS]
+
+    def __enter__(self) -> ArticleStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def describe(self) -> str:
+        """Where the articles are, for messages to people."""
+        return f"{self.location}, database {self.database!r}"
+
+    def check(self) -> None:
+        """Raise StoreError unless the server answers and accepts the credentials."""
+        with self._errors("ping"):
+            self._client.admin.command("ping")
+
+    def ensure_indexes(self, *, pages_retention_days: int = 0) -> None:
+        """Create the indexes the crawl and the queries need; safe to call every run. Pages
+        older than `pages_retention_days` are deleted by the server (0: kept forever)."""
+        with self._errors("create indexes"):
+            self._articles.create_indexes(list(ARTICLE_INDEXES))
+            self._versions.create_indexes(list(VERSION_INDEXES))
+            self._pages.create_indexes(list(PAGE_INDEXES))
+            self._runs.create_indexes(list(RUN_INDEXES))
+            self._ensure_pages_ttl(pages_retention_days * 86400)
+            if self.supports_text_search is not False:
+                self.supports_text_search = self._create_text_index()
+
+    def _ensure_pages_ttl(self, seconds: int) -> None:
+        """The TTL index of the pages as the retention says, also when the retention changed
+        since the last run (collMod changes it in place) or became 0 (dropped)."""
+        current = self._pages.index_information().get(PAGES_TTL_INDEX)
+        if seconds <= 0:
+            if current is not None:
+                self._pages.drop_index(PAGES_TTL_INDEX)
+        elif current is None:
+            self._pages.create_index(
+                [("fetched_at", ASCENDING)], name=PAGES_TTL_INDEX, expireAfterSeconds=seconds
+            )
+        elif current.get("expireAfterSeconds") != seconds:
+            self._pages.database.command(
+                "collMod", PAGES, index={"name": PAGES_TTL_INDEX, "expireAfterSeconds": seconds}
+            )
+
+    def _create_text_index(self) -> bool:
+        try:
+            self._articles.create_index(
+                [("title", TEXT), ("body", TEXT)],
+                name="title_body_text",
+                weights={"title": 3, "body": 1},
+                # MongoDB has no Indonesian stemmer; "none" also keeps English stop words
+                # from being dropped out of Indonesian text.
+                default_language="none",
+            )
+        except OperationFailure as exc:
+            if exc.code != CANNOT_CREATE_INDEX:
+                raise
+            logger.info(
+                "MongoDB at %s has no text indexes (%s): full-text search is off, "
+                "queries by site, date and tags are unaffected",
+                self.uri,
+                _reason(exc),
+            )
+            return False
+        return True
+
+    def save_fetched(
+        self,
+        articles: list[dict[str, Any]],
+        pages: list[dict[str, Any]],
+        *,
+        now: datetime | None = None,
+    ) -> UpsertCounts:
+        """Store fetched articles with their raw pages: what the store pipeline and the spool
+        replay write. Pages first, so that a retry after a failure rewrites both."""
+        self.upsert_pages(pages)
+        return self.upsert_articles(articles, now=now)
+
+    def upsert_articles(
+        self,
+        items: list[dict[str, Any]],
+        *,
+        now: datetime | None = None,
+        fetched: bool = True,
+    ) -> UpsertCounts:
+        """Store a batch of items keyed by their canonical url (the last item of a url wins).
+
+        fetched=False: the items were extracted again from stored pages (`scrapy reparse`),
+        which is not a fetch: last_seen and fetch_count stay, and only a changed content_hash
+        is written (as a new version).
+
+        One read of the stored (url, content_hash, version, last_seen) of the batch, one more
+        read and one insert_many only when some articles changed, then one unordered
+        bulk_write.
+        """
+        now = _as_stored(now or datetime.now(UTC))
+        latest = {item["url"]: item for item in items}
+        if not latest:
+            return UpsertCounts()
+        with self._errors(f"store {len(latest)} articles"):
+            stored = {
+                doc["url"]: doc
+                for doc in self._articles.find(
+                    {"url": {"$in": list(latest)}},
+                    {"_id": 0, "url": 1, "content_hash": 1, "version": 1, "last_seen": 1},
+                )
+            }
+            stale = {url for url, doc in stored.items() if fetched and _is_stale(latest[url], doc)}
+            changed = [
+                url
+                for url, doc in stored.items()
+                if url not in stale and doc.get("content_hash") != latest[url].get("content_hash")
+            ]
+            if changed:
+                self._archive_previous_versions(changed, latest, now)
+            operations = [
+                _write_op(item, stored.get(url), now, fetched=fetched)
+                for url, item in latest.items()
+                if url not in stale
+            ]
+            operations = [operation for operation in operations if operation is not None]
+            if operations:
+                self._articles.bulk_write(operations, ordered=False)
+        return UpsertCounts(
+            new=len(latest) - len(stored),
+            updated=len(changed),
+            unchanged=len(stored) - len(changed) - len(stale),
+            stale=len(stale),
+        )
+
+    def upsert_pages(self, pages: list[dict[str, Any]]) -> int:
+        """Store raw pages (dicts as crawler.spiders.base.raw_page makes them, plus article_url
+        and site), keeping the newest fetch of each page url. Returns how many were given."""
+        if not pages:
+            return 0
+        operations = [
+            UpdateOne(
+                # Matches only an older fetch: when the stored one is newer, the upsert's insert
+                # hits the unique url (a duplicate key, ignored) and the newer page stays.
+                {"url": page["url"], "fetched_at": {"$lt": _as_stored(page["fetched_at"])}},
+                {"$set": _page_document(page)},
+                upsert=True,
+            )
+            for page in pages
+        ]
+        with self._errors(f"store {len(pages)} pages"):
+            try:
+                self._pages.bulk_write(operations, ordered=False)
+            except BulkWriteError as exc:
+                if any(error["code"] != DUPLICATE_KEY for error in exc.details["writeErrors"]):
+                    raise
+        return len(pages)
+
+    def page_article_urls(
+        self, *, site: str | None = None, since: datetime | None = None
+    ) -> list[str]:
+        """The article urls with stored pages, of one site and fetched since a time if given."""
+        query: dict[str, Any] = {}
+        if site is not None:
+            query["site"] = site
+        if since is not None:
+            query["fetched_at"] = {"$gte": since}
+        with self._errors("list stored pages"):
+            cursor = self._pages.find(query, {"_id": 0, "article_url": 1})
+            return list(dict.fromkeys(doc["article_url"] for doc in cursor))
+
+    def article_pages(self, article_urls: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """article url -> its stored pages in page order, bodies decompressed; when a page
+        number was stored under two urls (tracking parameters), the newest fetch."""
+        newest: dict[tuple[str, int], dict[str, Any]] = {}
+        with self._errors("read stored pages"):
+            for start in range(0, len(article_urls), URLS_PER_LOOKUP):
+                chunk = article_urls[start : start + URLS_PER_LOOKUP]
+                for doc in self._pages.find({"article_url": {"$in": chunk}}, {"_id": 0}):
+                    key = (doc["article_url"], doc["page"])
+                    if key not in newest or newest[key]["fetched_at"] < doc["fetched_at"]:
+                        newest[key] = doc
+        pages: dict[str, list[dict[str, Any]]] = {}
+        for (article_url, _), doc in sorted(newest.items()):
+            pages.setdefault(article_url, []).append(_read_page(doc))
+        return pages
+
+    def record_run(self, run: dict[str, Any]) -> None:
+        """Store a crawl's run document (runs.py); again with the same run_id replaces it."""
+        with self._errors("record the run"):
+            self._runs.replace_one({"run_id": run["run_id"]}, run, upsert=True)
+
+    def _archive_previous_versions(
+        self, urls: list[str], latest: dict[str, dict[str, Any]], now: datetime
+    ) -> None:
+        previous = self._articles.find({"url": {"$in": urls}}, {"_id": 0})
+        records = [_previous_version(doc, latest[doc["url"]], now) for doc in previous]
+        try:
+            self._versions.insert_many(records, ordered=False)
+        except BulkWriteError as exc:
+            # A retry of a batch whose articles were not updated yet archives the same
+            # versions again: those are already there, and nothing else may fail.
+            if any(error["code"] != DUPLICATE_KEY for error in exc.details["writeErrors"]):
+                raise
+
+    def get(self, url: str) -> dict[str, Any] | None:
+        with self._errors("read an article"):
+            return self._articles.find_one({"url": url}, {"_id": 0})
+
+    def find(
+        self,
+        filter: dict[str, Any] | None = None,
+        *,
+        sort: list[tuple[str, int]] | None = None,
+        limit: int = 0,
+        fields: list[str] | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Articles matching a MongoDB filter, e.g. find({"site": "radartangsel"},
+        sort=[("published_at", -1)], limit=20). `fields` limits the keys returned."""
+        projection = {"_id": 0, **dict.fromkeys(fields, 1)} if fields else {"_id": 0}
+        cursor = self._articles.find(filter or {}, projection, sort=sort, limit=limit)
+        with self._errors("query articles"), cursor:
+            yield from cursor
+
+    def count(self, filter: dict[str, Any] | None = None) -> int:
+        with self._errors("count articles"):
+            return self._articles.count_documents(filter or {})
+
+    def versions(self, url: str) -> list[dict[str, Any]]:
+        """The previous versions of an article, oldest first."""
+        with self._errors("read article versions"):
+            return list(self._versions.find({"url": url}, {"_id": 0}, sort=[("version", 1)]))
+
+    def known_urls(self, urls: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """url -> {content_hash, published_at, complete, last_seen} for the stored ones."""
+        wanted = list(dict.fromkeys(urls))
+        projection = {"_id": 0, "url": 1, **dict.fromkeys(KNOWN_URL_FIELDS, 1)}
+        known: dict[str, dict[str, Any]] = {}
+        with self._errors("look up known urls"):
+            for start in range(0, len(wanted), URLS_PER_LOOKUP):
+                chunk = wanted[start : start + URLS_PER_LOOKUP]
+                for doc in self._articles.find({"url": {"$in": chunk}}, projection):
+                    known[doc["url"]] = {field: doc.get(field) for field in KNOWN_URL_FIELDS}
+        return known
+
+    @contextmanager
+    def _errors(self, action: str) -> Iterator[None]:
+        """Turn driver errors into one StoreError naming the server and what failed."""
+        try:
+            yield
+        except ConnectionFailure as exc:
+            raise StoreError(
+                f"MongoDB at {self.uri} did not answer within {self.timeout_ms} ms "
+                f"({action}): {_reason(exc)}",
+                retryable=True,
+            ) from exc
+        except OperationFailure as exc:
+            if exc.code == AUTHENTICATION_FAILED:
+                message = f"MongoDB at {self.uri} rejected the credentials: {_reason(exc)}"
+            else:
+                message = f"MongoDB at {self.uri} could not {action}: {_reason(exc)}"
+            raise StoreError(message, retryable=exc.has_error_label("RetryableWriteError")) from exc
+        except (PyMongoError, InvalidDocument) as exc:
+            raise StoreError(f"MongoDB at {self.uri} could not {action}: {exc}") from exc
+
+
+def _write_op(
+    item: dict[str, Any], stored: dict[str, Any] | None, now: datetime, *, fetched: bool
+) -> UpdateOne | None:
+    url = item["url"]
+    fields = {key: value for key, value in item.items() if key != "url"}
+    seen = _seen_at(item, now)
+    if stored is None:
+        first = {**fields, "first_seen": seen, "last_seen": seen, "fetch_count": 1, "version": 1}
+        return UpdateOne({"url": url}, {"$setOnInsert": first}, upsert=True)
+    if not fetched:  # extracted again, not fetched: only a change of content is written
+        if stored.get("content_hash") == item.get("content_hash"):
+            return None
+        return UpdateOne({"url": url}, {"$set": fields, "$inc": {"version": 1}})
+    if stored.get("content_hash") == item.get("content_hash"):
+        return UpdateOne({"url": url}, {"$set": {"last_seen": seen}, "$inc": {"fetch_count": 1}})
+    return UpdateOne(
+        {"url": url},
+        {"$set": {**fields, "last_seen": seen}, "$inc": {"version": 1, "fetch_count": 1}},
+    )
+
+
+def _seen_at(item: dict[str, Any], now: datetime) -> datetime:
+    fetched_at = item.get("fetched_at")
+    return _as_stored(fetched_at) if isinstance(fetched_at, datetime) else now
+
+
+def _is_stale(item: dict[str, Any], stored: dict[str, Any]) -> bool:
+    """Whether this fetch is already recorded: no newer than the stored last_seen."""
+    last_seen = stored.get("last_seen")
+    fetched_at = item.get("fetched_at")
+    if not isinstance(last_seen, datetime) or not isinstance(fetched_at, datetime):
+        return False
+    return _as_stored(fetched_at) <= last_seen
+
+
+def _page_document(page: dict[str, Any]) -> dict[str, Any]:
+    document = {key: value for key, value in page.items() if key != "body"}
+    document["fetched_at"] = _as_stored(page["fetched_at"])
+    document["body"] = Binary(zlib.compress(page["body"]))
+    document["compression"] = PAGE_COMPRESSION
+    return document
+
+
+def _read_page(document: dict[str, Any]) -> dict[str, Any]:
+    """A stored page as it was given to upsert_pages: the body as bytes."""
+    page = {key: value for key, value in document.items() if key != "compression"}
+    page["body"] = zlib.decompress(document["body"])
+    return page
+
+
+def _previous_version(
+    stored: dict[str, Any], item: dict[str, Any], now: datetime
+) -> dict[str, Any]:
+    record = {
+        "url": stored["url"],
+        "version": stored.get("version", 1),
+        "fetched_at": stored.get("fetched_at", stored.get("last_seen")),
+        "content_hash": stored.get("content_hash"),
+        "replaced_at": now,
+    }
+    for field, value in item.items():
+        if field not in VERSION_IDENTITY and _as_stored(value) != stored.get(field):
+            record[field] = stored.get(field)
+    return record
+
+
+def _as_stored(value: Any) -> Any:
+    """The value as it reads back from MongoDB: datetimes in UTC to the millisecond (naive
+    ones taken as UTC), tuples as lists."""
+    if isinstance(value, datetime):
+        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return value.replace(microsecond=value.microsecond // 1000 * 1000)
+    if isinstance(value, list | tuple):
+        return [_as_stored(element) for element in value]
+    if isinstance(value, dict):
+        return {key: _as_stored(element) for key, element in value.items()}
+    return value
+
+
+def _reason(exc: PyMongoError) -> str:
+    """The driver's message without the topology dump and the raw server reply."""
+    if isinstance(exc, OperationFailure) and exc.details:
+        write_errors = exc.details.get("writeErrors")
+        if write_errors:
+            first = write_errors[0].get("errmsg")
+            return f"{len(write_errors)} write error(s), the first: {first}"
+        return str(exc.details.get("errmsg", exc))
+    text = re.sub(r" \(configured timeouts:[^)]*\)", "", str(exc))
+    return text.split(", Timeout:", 1)[0]

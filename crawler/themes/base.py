@@ -1,0 +1,238 @@
+"""The article parser base: one article page in, the item's fields out.
+
+A parser reads one response. Selectors are class attributes (tuples tried in order, first match
+wins); each field is a small method that prefers structured sources (JSON-LD, <meta>,
+machine-readable attributes) and falls back to visible text last. Theme profiles (tagDiv, ...)
+subclass it and only set selectors; a site overrides a selector or a method where its markup
+really differs.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import cached_property
+from typing import Any
+
+from scrapy.http import TextResponse
+
+from crawler.cleaning import clean_text
+from crawler.dates import parse_date
+from crawler.extract import jsonld_article, jsonld_names, jsonld_nodes, meta_content, parse_count
+from crawler.urls import strip_tracking
+
+Selectors = tuple[str, ...]
+
+
+class ArticleParser:
+    # WordPress body classes say what a page is. They come before og:type, which SEO plugins
+    # set loosely: BantenNews's home page says og:type=article (AIOSEO).
+    article_body_classes = frozenset({"single", "single-post"})
+    other_body_classes = frozenset(
+        {
+            "home",
+            "blog",
+            "archive",
+            "category",
+            "tag",
+            "author",
+            "date",
+            "search",
+            "page",
+            "error404",
+        }
+    )
+    title: Selectors = ("h1.entry-title",)
+    subtitle: Selectors = ()
+    published: Selectors = ("time.entry-date::attr(datetime)",)  # machine-readable first
+    published_text: Selectors = ("time.entry-date::text",)  # visible text, last resort
+    modified: Selectors = ()
+    authors: Selectors = ()
+    author_labels: tuple[str, ...] = ("Penulis", "Oleh", "By", "Reporter", "Editor")
+    category: Selectors = ()
+    tags: Selectors = ()
+    tag_labels: frozenset[str] = frozenset({"TOPIK", "LABEL", "TAGS", "TAG"})
+    featured_image: Selectors = ()
+    image_caption: Selectors = ()
+    comment_count: Selectors = ()
+    view_count: Selectors = ()
+    body: Selectors = ("article .entry-content",)
+    page_links: Selectors = ()  # anchors of a multi-page article's page navigation
+
+    def __init__(self, response: TextResponse) -> None:
+        self.response = response
+
+    # --- structured sources, read once -----------------------------------------------------
+    @cached_property
+    def jsonld(self) -> list[dict[str, Any]]:
+        return jsonld_nodes(self.response.selector)
+
+    @cached_property
+    def jsonld_article(self) -> dict[str, Any]:
+        return jsonld_article(self.jsonld)
+
+    def meta(self, *keys: str) -> str | None:
+        return meta_content(self.response.selector, *keys)
+
+    def first(self, selectors: Selectors) -> str | None:
+        """The first non-empty text among the selectors (all text nodes of the first match)."""
+        for css in selectors:
+            for node in self.response.css(css):
+                text = clean_text(
+                    " ".join(node.css("::text").getall()) if "::" not in css else node.get()
+                )
+                if text:
+                    return text
+        return None
+
+    def all(self, selectors: Selectors) -> list[str]:
+        """Texts of every match of the first selector that matches anything."""
+        for css in selectors:
+            nodes = self.response.css(css)
+            if nodes:
+                texts = (clean_text(" ".join(n.css("::text").getall())) for n in nodes)
+                return [text for text in texts if text]
+        return []
+
+    # --- fields ----------------------------------------------------------------------------
+    def is_article(self) -> bool:
+        body_classes = set((self.response.css("body::attr(class)").get() or "").split())
+        if body_classes & self.article_body_classes:
+            return True
+        if body_classes & self.other_body_classes:
+            return False
+        return self.meta("og:type") == "article" or bool(self.jsonld_article)
+
+    def canonical_url(self) -> str:
+        canonical = self.response.css('link[rel="canonical"]::attr(href)').get()
+        return strip_tracking(
+            self.response.urljoin(canonical.strip()) if canonical else self.response.url
+        )
+
+    def get_title(self) -> str | None:
+        return (
+            self.first(self.title)
+            or clean_text(self.jsonld_article.get("headline"))
+            or self.meta("og:title")
+        )
+
+    def get_subtitle(self) -> str | None:
+        return self.first(self.subtitle)
+
+    def get_published(self) -> tuple[datetime | None, str | None]:
+        """(aware UTC datetime, the raw string it came from), best source first."""
+        candidates = [
+            self.jsonld_article.get("datePublished"),
+            self.meta("article:published_time", "datePublished"),
+            *(self.response.css(css).get() for css in self.published),
+            *(self.first((css,)) for css in self.published_text),
+        ]
+        return self._first_date(candidates)
+
+    def get_modified(self) -> tuple[datetime | None, str | None]:
+        candidates = [
+            self.jsonld_article.get("dateModified"),
+            self.meta("article:modified_time", "dateModified"),
+            *(self.response.css(css).get() for css in self.modified),
+        ]
+        return self._first_date(candidates)
+
+    @staticmethod
+    def _first_date(candidates: list[Any]) -> tuple[datetime | None, str | None]:
+        for raw in candidates:
+            if isinstance(raw, str) and raw.strip():
+                value = parse_date(raw)
+                if value is not None:
+                    return value, raw.strip()
+        return None, None
+
+    def get_authors(self) -> list[str]:
+        names = self.all(self.authors) or jsonld_names(
+            self.jsonld_article.get("author"), self.jsonld
+        )
+        if not names and (meta_author := self.meta("author")):
+            names = [meta_author]
+        cleaned = (self.strip_author_label(name) for name in names)
+        return list(dict.fromkeys(name for name in cleaned if name))
+
+    def strip_author_label(self, name: str) -> str:
+        labels = "|".join(re.escape(label) for label in self.author_labels)
+        return re.sub(rf"^(?:{labels})\s*:?\s+", "", name, flags=re.IGNORECASE).strip()
+
+    def get_category(self) -> str | None:
+        section = self.jsonld_article.get("articleSection")
+        if isinstance(section, list):
+            section = section[0] if section else None
+        return self.first(self.category) or clean_text(section) or self.meta("article:section")
+
+    def get_tags(self) -> list[str]:
+        tags = [tag for tag in self.all(self.tags) if tag.upper() not in self.tag_labels]
+        return list(dict.fromkeys(tags))
+
+    def get_image_url(self) -> str | None:
+        image = self.meta("og:image") or self.first(self.featured_image)
+        return self.response.urljoin(image) if image else None
+
+    def get_image_caption(self) -> str | None:
+        return self.first(self.image_caption)
+
+    def get_comment_count(self) -> int | None:
+        return parse_count(self.first(self.comment_count))
+
+    def get_view_count(self) -> int | None:
+        return parse_count(self.first(self.view_count))
+
+    def get_language(self) -> str | None:
+        lang = self.response.xpath("/html/@lang").get() or self.meta("og:locale")
+        return re.split(r"[-_]", lang)[0].lower() if lang else None
+
+    def get_body_html(self) -> str | None:
+        """The raw markup of the body container: cleaning happens later, in the pipeline."""
+        for css in self.body:
+            node = self.response.css(css)
+            if node:
+                return node[0].get()
+        return None
+
+    def get_page_urls(self) -> dict[int, str]:
+        """Page number -> absolute URL, from the multi-page navigation (current page included
+        when the theme links it)."""
+        pages: dict[int, str] = {}
+        for css in self.page_links:
+            for anchor in self.response.css(css):
+                text = clean_text(" ".join(anchor.css("::text").getall())) or ""
+                href = anchor.attrib.get("href")
+                if text.isdigit() and href:
+                    pages[int(text)] = self.response.urljoin(href)
+        return pages
+
+    def current_page(self) -> int:
+        """Which page of a multi-page article this response is (1 for single-page ones)."""
+        match = re.search(r"/(\d{1,3})/?$", self.response.url)
+        pages = self.get_page_urls()
+        if match and pages and int(match.group(1)) not in pages:
+            # the theme links every page but the current one
+            return int(match.group(1))
+        return 1
+
+    def fields(self) -> dict[str, Any]:
+        """Every field this parser can read from the page (the spider adds crawl fields)."""
+        published_at, published_raw = self.get_published()
+        modified_at, _ = self.get_modified()
+        return {
+            "url": self.canonical_url(),
+            "title": self.get_title(),
+            "subtitle": self.get_subtitle(),
+            "published_at": published_at,
+            "published_at_raw": published_raw,
+            "modified_at": modified_at,
+            "authors": self.get_authors(),
+            "category": self.get_category(),
+            "tags": self.get_tags(),
+            "image_url": self.get_image_url(),
+            "image_caption": self.get_image_caption(),
+            "comment_count": self.get_comment_count(),
+            "view_count": self.get_view_count(),
+            "language": self.get_language(),
+            "body_html": self.get_body_html(),
+        }

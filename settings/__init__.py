@@ -1,0 +1,1 @@
+"""Scrapy settings modules: `base` holds every default; the others override a few."""

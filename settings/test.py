@@ -1,0 +1,13 @@
+"""Test-suite overrides: fast and deterministic against servers on 127.0.0.1."""
+
+from settings.base import *  # noqa: F403
+
+AUTOTHROTTLE_ENABLED = False
+DOWNLOAD_DELAY = 0
+CONCURRENT_REQUESTS = 32
+CONCURRENT_REQUESTS_PER_DOMAIN = 16
+RETRY_TIMES = 1
+DOWNLOAD_TIMEOUT = 10
+CLOSESPIDER_TIMEOUT = 300
+STORE_FLUSH_INTERVAL = 0.5
+LOG_LEVEL = "INFO"

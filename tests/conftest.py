@@ -1,0 +1,124 @@
+"""Shared fixtures: real servers on 127.0.0.1, never mocks.
+
+- `mongo_uri`: a real SecantusDB server (`secantusd-py`) on a free port with a temporary data
+  directory, for the whole session. With MONGO_URI set in the environment, the suite runs against
+  that server instead (a real MongoDB), each test run in databases of its own.
+- `mongo_db_name`: a fresh database name per test, so tests never see each other's documents.
+- `replica`: the replica site served on a free port (crawler.replica.ReplicaServer).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _secantusd() -> str:
+    beside_python = Path(sys.executable).parent / "secantusd-py"
+    found = str(beside_python) if beside_python.exists() else shutil.which("secantusd-py")
+    if not found:
+        pytest.fail("secantusd-py not found: install the project with its [embedded] extra")
+    return found
+
+
+def _wait_for_port(port: int, process: subprocess.Popen, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"secantusd-py exited early with status {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"secantusd-py did not listen on port {port} within {timeout}s")
+
+
+@pytest.fixture(scope="session")
+def mongo_uri(tmp_path_factory) -> str:
+    external = os.environ.get("MONGO_URI")
+    if external:
+        yield external
+        return
+    port = free_port()
+    data_dir = tmp_path_factory.mktemp("secantus")
+    log = open(data_dir.parent / "secantusd.log", "wb")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(
+        [
+            _secantusd(),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--storage-path",
+            str(data_dir),
+            "--cache-size",
+            "256M",
+            "--log-level",
+            "WARNING",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        _wait_for_port(port, process)
+        yield f"mongodb://127.0.0.1:{port}/?directConnection=true"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@pytest.fixture
+def mongo_db_name() -> str:
+    return f"test_{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def replica():
+    from crawler.replica import ReplicaServer
+
+    with ReplicaServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    path = SHARED / "seed" / "radartangsel-article.txt"
+    if not path.exists():
+        pytest.skip("../shared/seed is not beside this checkout")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_body(seed_text) -> str:
+    """The body a correct crawl stores for the seed article, derived from the seed file as
+    ../shared/seed/README.md describes it: the paragraphs and the subheading from the dateline
+    to the closing initials, without the BACA JUGA line, NBSP as plain spaces, blank-line joined.
+    """
+    lines = [line.replace("\u00a0", " ").strip() for line in seed_text.splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("RADAR TANGSEL RATAS"))
+    end = next(i for i, line in enumerate(lines) if line.endswith("(ARH)"))
+    kept = [line for line in lines[start : end + 1] if line and not line.startswith("BACA JUGA")]
+    return "\n\n".join(" ".join(line.split()) for line in kept)

@@ -1,0 +1,76 @@
+"""Site fixtures, as in fundus: a saved article page and the JSON a person checked.
+
+    tests/fixtures/<site>/<name>.html       the saved page
+    tests/fixtures/<site>/<name>.json       what our extraction + cleaning must give for it
+    tests/fixtures/<site>/pages.json        {"<name>.html": {"url": <the URL it was served at>}}
+
+Expected JSON holds every item field but the crawl bookkeeping (fetched_at), the cleaned markup
+and its hash; `body` is stored as a list of paragraphs so a reviewer can read it.
+
+After an intended change, re-record and review the diff (never accept it blindly):
+    .venv/bin/python -m tests.site_fixtures [SITE ...]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.http import HtmlResponse
+from scrapy.spiderloader import SpiderLoader
+from scrapy.utils.project import get_project_settings
+
+from crawler.items import ArticleItem
+from crawler.pipelines import clean_item
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NOT_RECORDED = ("fetched_at", "body_html", "content_hash")
+
+
+def fixture_pages(sites: list[str] | None = None) -> list[Path]:
+    return sorted(
+        path for path in FIXTURES.glob("*/*.html") if not sites or path.parent.name in sites
+    )
+
+
+def extract(page: Path) -> dict[str, Any]:
+    """The stored fields our site spider's parser and the cleaning stage give for a page."""
+    site = page.parent.name
+    url = json.loads((page.parent / "pages.json").read_text())[page.name]["url"]
+    spider_class = SpiderLoader.from_settings(get_project_settings()).load(site)
+    response = HtmlResponse(url=url, body=page.read_bytes(), encoding="utf-8")
+    adapter = ItemAdapter(ArticleItem(site=site, **spider_class.parser(response).fields()))
+    clean_item(adapter)
+    return {
+        name: _jsonable(name, value)
+        for name, value in sorted(adapter.items())
+        if name not in NOT_RECORDED
+    }
+
+
+def _jsonable(name: str, value: Any) -> Any:
+    if name == "body":
+        return value.split("\n\n") if value else []
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def expected(page: Path) -> dict[str, Any]:
+    return json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+
+
+def record(sites: list[str] | None = None) -> None:
+    for page in fixture_pages(sites):
+        output = page.with_suffix(".json")
+        output.write_text(
+            json.dumps(extract(page), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        print(f"recorded {output.relative_to(FIXTURES.parent.parent)}")
+
+
+if __name__ == "__main__":
+    record(sys.argv[1:] or None)
