@@ -156,19 +156,18 @@ def test_a_page_that_stays_missing_marks_the_article_incomplete(mongo_uri, mongo
 
 
 def test_limit_and_since(mongo_uri, mongo_db_name):
+    newest_four = sorted(ARTICLES, key=lambda article: article.published)[-4:]
+    since_day = newest_four[0].published.date()
     with ReplicaServer(options=ReplicaOptions(broken_pages=False)) as replica:
         crawl(replica.url, mongo_uri, mongo_db_name, "-a", "limit=3")
-        store = ArticleStore(mongo_uri, mongo_db_name)
-        assert store.count({"site": "radartangsel"}) == 3
-        newest = sorted(ARTICLES, key=lambda article: article.published)[-4]
-        since = newest.published.date().isoformat()
-        crawl(replica.url, mongo_uri, mongo_db_name + "_since", "-a", f"since={since}")
-    later = ArticleStore(mongo_uri, mongo_db_name + "_since")
-    want = {
-        expected(a, replica.url)["url"]
-        for a in ARTICLES
-        if a.published.date() >= newest.published.date()
-    }
-    assert {doc["url"] for doc in later.find({"site": "radartangsel"})} == want
-    later.close()
-    store.close()
+        crawl(replica.url, mongo_uri, mongo_db_name + "_since", "-a", f"since={since_day}")
+        want = {
+            expected(article, replica.url)["url"]
+            for article in ARTICLES
+            if article.published.date() >= since_day
+        }
+    with ArticleStore(mongo_uri, mongo_db_name) as limited:
+        assert limited.count({"site": "radartangsel"}) == 3
+    with ArticleStore(mongo_uri, mongo_db_name + "_since") as recent:
+        assert {doc["url"] for doc in recent.find({"site": "radartangsel"})} == want
+    assert len(want) >= 4

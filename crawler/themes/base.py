@@ -218,7 +218,9 @@ class ArticleParser:
     def fields(self) -> dict[str, Any]:
         """Every field this parser can read from the page (the spider adds crawl fields)."""
         published_at, published_raw = self.get_published()
-        modified_at, _ = self.get_modified()
+        # WordPress keeps post_modified equal to post_date until an edit: a page that shows no
+        # modification date was never modified, as far as anyone can tell.
+        modified_at = self.get_modified()[0] or published_at
         return {
             "url": self.canonical_url(),
             "title": self.get_title(),
