@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with open_store(get_project_settings()) as store:
         stored = store.count({"site": SITE})
-        newest = list(store.find({"site": SITE}, limit=3))
+        newest = list(store.find({"site": SITE}, sort=[("published_at", -1)], limit=3))
         print(f"\n{stored} {SITE} articles stored in {store.describe()}")
     for doc in newest:
         print(f"  {doc['published_at']:%Y-%m-%d %H:%M} UTC  {doc['title']}")

@@ -36,6 +36,24 @@ CLOSESPIDER_TIMEOUT = 3 * 3600
 MEMUSAGE_ENABLED = True
 MEMUSAGE_LIMIT_MB = 2048
 MEMUSAGE_WARNING_MB = 1536
+# One run per site at a time: `crawl X` holds X's lock, `crawlall` all of its sites' locks; a
+# run that finds one taken exits at once with status 75 (crawler/locks.py). "": no locking.
+CRAWL_LOCK_FILE = "data/locks/{site}.lock"
+# `scrapy crawlall` crawls these sites; empty: every site that knows its address.
+CRAWLALL_SITES: list[str] = []
+# A crawl that stored nothing fails (exit 5) when this many article pages could not be parsed
+# (crawler/outcome.py): a redesign, not a few broken URLs the sitemap keeps listing.
+CRAWL_FAILURE_UNPARSEABLE_PAGES = 5
+
+# --- Incremental crawling ----------------------------------------------------------------------
+# Each run fetches only new, changed or incomplete articles (crawler/incremental.py); `-a full=1`
+# fetches everything discovered. Discovered URLs are looked up in the store this many at a time.
+SPIDER_MIDDLEWARES = {"crawler.incremental.IncrementalMiddleware": 950}
+INCREMENTAL_ENABLED = True
+INCREMENTAL_BATCH_SIZE = 500
+# Request fingerprints are kept for the run only, also with JOBDIR: the store is the record of
+# what was crawled, so a run killed with SIGKILL and resumed misses nothing (crawler/dupefilter.py).
+DUPEFILTER_CLASS = "crawler.dupefilter.RunDupeFilter"
 
 # --- Pipelines: clean -> validate -> store -----------------------------------------------------
 ITEM_PIPELINES = {
@@ -55,10 +73,32 @@ MONGO_TIMEOUT_MS = 5000  # server selection / connect timeout: a bad URI fails f
 STORE_BATCH_SIZE = 100  # items per bulk_write
 STORE_FLUSH_INTERVAL = 5.0  # seconds: flush a partial batch at least this often
 STORE_RETRY_DELAYS = [0.5, 1.0, 2.0]  # seconds between retries of a failed batch write
+# While the store is unreachable, batches go straight to the spool; one write is tried this
+# often (seconds) to notice it is back, instead of every batch waiting for timeouts.
+STORE_PROBE_INTERVAL = 30.0
+# What the store could not take after the retries waits here (JSON Lines, MongoDB extended
+# JSON; relative to the current directory) and is written first by the next crawl, or by
+# `scrapy store replay`. A crawl that had to spool exits with status 3.
+STORE_SPOOL_PATH = "data/spool/articles.jsonl"
+# Keep the raw HTML of every fetched article page (`pages`), so `scrapy reparse` can extract
+# them again with fixed selectors without re-crawling.
+STORE_PAGES = True
+STORE_PAGES_RETENTION_DAYS = 90  # the server deletes older pages (TTL index); 0 keeps them all
+
+# One `runs` document per crawl (spider, times, finish reason, counts, stats).
+EXTENSIONS = {"crawler.store.runs.RunRecorder": 500}
 
 # --- Sites --------------------------------------------------------------------------------------
 # Per-site base URLs can be overridden here as well as with `-a base_url=...`.
 SITE_BASE_URLS: dict[str, str] = {}
+# WordPress sites without a site file, one [sites.<name>] table each (format: crawler/sites.py);
+# the spider loader makes each one a spider, so `scrapy crawl <name>` and `scrapy list` see it.
+SPIDER_LOADER_CLASS = "crawler.sites.SiteSpiderLoader"
+_PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SITES_FILE = os.path.join(_PROJECT_ROOT, "sites.toml")  # the root's, whatever the current dir
+# The fallback extractor (trafilatura) caches grow over a long crawl: emptied every N pages it
+# extracts (0: never).
+FALLBACK_RESET_CACHES_EVERY = 500
 
 # --- Feed exports -------------------------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"

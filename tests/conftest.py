@@ -51,6 +51,32 @@ def _wait_for_port(port: int, process: subprocess.Popen, timeout: float = 20.0) 
     raise RuntimeError(f"secantusd-py did not listen on port {port} within {timeout}s")
 
 
+def start_secantusd(port: int, storage: Path, *flags: str) -> subprocess.Popen:
+    """A secantusd-py process of the test's own (one it may kill), answering a ping on
+    127.0.0.1:`port` when returned. `flags`: more command-line flags (--auth, ...)."""
+    from pymongo import MongoClient
+
+    process = subprocess.Popen(
+        [_secantusd(), "--host", "127.0.0.1", "--port", str(port), "--storage-path",
+         str(storage), "--log-level", "WARNING", *flags],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    _wait_for_port(port, process)
+    uri = f"mongodb://127.0.0.1:{port}/?directConnection=true"
+    with MongoClient(uri, serverSelectionTimeoutMS=20000) as client:
+        client.admin.command("hello")  # answers without credentials, --auth or not
+    return process
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @pytest.fixture(scope="session")
 def mongo_uri(tmp_path_factory) -> str:
     external = os.environ.get("MONGO_URI")

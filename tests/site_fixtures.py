@@ -18,16 +18,23 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from itemadapter import ItemAdapter
 from scrapy.http import HtmlResponse
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
-from crawler.items import ArticleItem
-from crawler.pipelines import clean_item
+from crawler.reextract import reextract
 
 FIXTURES = Path(__file__).parent / "fixtures"
-NOT_RECORDED = ("fetched_at", "body_html", "content_hash")
+# Crawl bookkeeping and derived values; `extraction` is the spider class's, not the page's.
+NOT_RECORDED = (
+    "fetched_at",
+    "body_html",
+    "content_hash",
+    "extraction",
+    "pages",
+    "complete",
+    "missing_pages",
+)
 
 
 def fixture_pages(sites: list[str] | None = None) -> list[Path]:
@@ -37,16 +44,16 @@ def fixture_pages(sites: list[str] | None = None) -> list[Path]:
 
 
 def extract(page: Path) -> dict[str, Any]:
-    """The stored fields our site spider's parser and the cleaning stage give for a page."""
+    """The stored fields our site spider's parser and the cleaning stage give for a page:
+    the code path of `scrapy reparse` (crawler/reextract.py)."""
     site = page.parent.name
     url = json.loads((page.parent / "pages.json").read_text())[page.name]["url"]
     spider_class = SpiderLoader.from_settings(get_project_settings()).load(site)
     response = HtmlResponse(url=url, body=page.read_bytes(), encoding="utf-8")
-    adapter = ItemAdapter(ArticleItem(site=site, **spider_class.parser(response).fields()))
-    clean_item(adapter)
+    item = reextract(spider_class, {1: response})
     return {
         name: _jsonable(name, value)
-        for name, value in sorted(adapter.items())
+        for name, value in sorted(item.items())
         if name not in NOT_RECORDED
     }
 

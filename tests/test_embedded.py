@@ -16,6 +16,7 @@ import pytest
 from crawler.store import ArticleStore, EmbeddedServer, StoreError
 from crawler.store.embedded import _alive
 from tests.conftest import ROOT, free_port
+from tests.crawl import run_scrapy
 
 # A second user in a process of its own: acquires, prints the URI, releases when told to (or
 # never, when killed).
@@ -116,3 +117,25 @@ def test_without_secantusd_it_says_what_to_do(data_dir, monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     with pytest.raises(StoreError, match=r"install the \[embedded\] extra or set MONGO_URI"):
         EmbeddedServer(data_dir).acquire()
+
+
+def test_store_stop_stops_only_a_server_nobody_uses(data_dir):
+    process, _ = other_user(data_dir)
+    pid = state(data_dir)["pid"]
+    in_use = run_scrapy("store", "stop", MONGO_EMBEDDED_DIR=str(data_dir))
+    assert in_use.returncode == 1
+    assert in_use.stderr.strip().endswith("is in use by a crawl: not stopped")
+    assert _alive(pid)
+
+    process.kill()  # a crawl killed: its server stays behind
+    process.wait()
+    stopped = run_scrapy("store", "stop", MONGO_EMBEDDED_DIR=str(data_dir))
+    assert stopped.returncode == 0, stopped.stderr[-2000:]
+    assert stopped.stdout.strip() == f"stopped the embedded server of {data_dir}"
+    assert not _alive(pid) and not (data_dir / "server.json").exists()
+
+    again = run_scrapy("store", "stop", MONGO_EMBEDDED_DIR=str(data_dir))
+    assert (again.returncode, again.stdout.strip()) == (
+        0,
+        f"no embedded server runs for {data_dir}",
+    )

@@ -3,6 +3,7 @@ broken pages, and that its markup and its ground truth (`expected`) agree."""
 
 from __future__ import annotations
 
+import html
 import http.client
 import json
 import re
@@ -507,3 +508,92 @@ def test_site_serves_generated_articles_on_demand():
     last = generated[-1]
     assert site.full_article(site.post(last.slug)) == last
     assert site.expected()[0]["url"] == site.url(site.posts[0].path)
+
+
+# --- the variants the wordpress spider is tested against: plain markup, an open REST API ------
+
+TAGDIV_CLASS = re.compile(r"(?:^|\s)(?:td|tdb|tdc|tdi)[-_]")
+
+
+@pytest.fixture(scope="module")
+def wordpress_server():
+    options = ReplicaOptions(theme="plain", rest_api=True, broken_pages=False)
+    with ReplicaServer(extra_articles=30, options=options) as s:
+        yield s
+
+
+def test_plain_pages_follow_wordpress_conventions_without_tagdiv_classes(wordpress_server):
+    multi = next(article for article in ARTICLES if len(article.pages) > 1)
+    for path in (SEED.path, multi.page_path(2)):
+        page = fetch(wordpress_server.url + path)
+        assert page.status == 200
+        tree = lxml.html.fromstring(page.body)
+        assert not [c for c in tree.xpath("//@class") if TAGDIV_CLASS.search(c)], path
+        assert "themes/Newspaper" not in page.text
+        assert tree.cssselect("article h1.entry-title") and tree.cssselect("article .entry-content")
+    tree = lxml.html.fromstring(fetch(wordpress_server.url + SEED.path).body)
+    assert tree.cssselect("time.entry-date.published[datetime]")
+    assert [a.text_content() for a in tree.cssselect(".byline .author.vcard a")] == [
+        SEED.author.name
+    ]
+    assert [a.text_content() for a in tree.cssselect(".cat-links a")] == [SEED.category.name]
+    assert [a.text_content() for a in tree.cssselect(".tags-links a")] == SEED.tags
+    assert tree.cssselect(".post-thumbnail figcaption")[0].text_content() == SEED.image.caption
+    pages = lxml.html.fromstring(fetch(wordpress_server.url + multi.path).body)
+    assert len(pages.cssselect(".entry-content .page-links a")) == len(multi.pages) - 1
+
+
+def test_rest_api_is_closed_unless_opened(server):
+    closed = fetch(server.url + "/wp-json/wp/v2/posts?per_page=100&_embed=1")
+    assert closed.status == 401
+    assert json.loads(closed.body)["code"] == "rest_login_required"
+
+
+def test_rest_api_pages_through_every_post_newest_first(wordpress_server):
+    site = wordpress_server.site
+    first = fetch(wordpress_server.url + "/wp-json/wp/v2/posts?per_page=20&page=1&_embed=1")
+    second = fetch(wordpress_server.url + "/wp-json/wp/v2/posts?per_page=20&page=2&_embed=1")
+    assert first.status == second.status == 200
+    assert first.headers["Content-Type"].startswith("application/json")
+    assert first.headers["X-WP-Total"] == str(len(site.posts)) == "43"
+    assert first.headers["X-WP-TotalPages"] == "3"
+    assert 'rel="next"' in first.headers["Link"] and 'rel="prev"' in second.headers["Link"]
+    ids = [post["id"] for post in json.loads(first.body) + json.loads(second.body)]
+    assert ids == [article.post_id for article in site.posts[:40]]
+
+
+def test_rest_post_objects_carry_what_the_article_is(wordpress_server):
+    site = wordpress_server.site
+    posts = json.loads(
+        fetch(wordpress_server.url + "/wp-json/wp/v2/posts?per_page=100&_embed").body
+    )
+    by_id = {post["id"]: post for post in posts}
+    for article in ARTICLES:
+        post = by_id[article.post_id]
+        want = expected(article, wordpress_server.url)
+        assert post["link"] == want["url"]
+        assert post["date_gmt"] == want["published_at"].strftime("%Y-%m-%dT%H:%M:%S")
+        assert post["modified_gmt"] == want["modified_at"].strftime("%Y-%m-%dT%H:%M:%S")
+        assert post["content"]["rendered"].count("<!--nextpage-->") == len(article.pages) - 1
+        assert "td-a-rec-id-content_inline" not in post["content"]["rendered"]  # theme chrome
+        embedded = post["_embedded"]
+        assert [user["name"] for user in embedded.get("author", [])] == want["authors"]
+        categories, tags = embedded["wp:term"]
+        assert [term["taxonomy"] for term in categories] == ["category"]
+        assert [term["name"] for term in tags] == [
+            html.escape(tag, quote=False) for tag in want["tags"]
+        ]
+        media = embedded.get("wp:featuredmedia", [{}])[0]
+        assert media.get("source_url") == want["image_url"]
+    assert set(by_id) == {article.post_id for article in site.posts}
+
+
+def test_rest_api_rejects_what_wordpress_rejects(wordpress_server):
+    too_many = fetch(wordpress_server.url + "/wp-json/wp/v2/posts?per_page=101")
+    beyond = fetch(wordpress_server.url + "/wp-json/wp/v2/posts?per_page=100&page=2")
+    unknown = fetch(wordpress_server.url + "/wp-json/wp/v2/widgets")
+    assert (too_many.status, json.loads(too_many.body)["code"]) == (400, "rest_invalid_param")
+    assert json.loads(beyond.body)["code"] == "rest_post_invalid_page_number"
+    assert (unknown.status, json.loads(unknown.body)["code"]) == (404, "rest_no_route")
+    plain_posts = fetch(wordpress_server.url + "/wp-json/wp/v2/posts?per_page=1")
+    assert "_embedded" not in json.loads(plain_posts.body)[0]

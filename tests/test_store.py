@@ -106,7 +106,7 @@ def test_a_changed_article_gets_a_new_version_and_keeps_the_old_values(store):
         content_hash="hash-b-2",
         fetched_at=T1,
     )
-    assert store.upsert_articles([article("a"), fixed], now=T1) == UpsertCounts(
+    assert store.upsert_articles([article("a", fetched_at=T1), fixed], now=T1) == UpsertCounts(
         updated=1, unchanged=1
     )
     stored = store.get(fixed["url"])
@@ -125,7 +125,12 @@ def test_a_changed_article_gets_a_new_version_and_keeps_the_old_values(store):
         }
     ]
 
-    third = {**fixed, "body": "Isi berita b, versi tiga.", "content_hash": "hash-b-3"}
+    third = {
+        **fixed,
+        "body": "Isi berita b, versi tiga.",
+        "content_hash": "hash-b-3",
+        "fetched_at": T2,
+    }
     assert store.upsert_articles([third], now=T2) == UpsertCounts(updated=1)
     assert [v["version"] for v in store.versions(fixed["url"])] == [1, 2]
     assert store.get(fixed["url"])["version"] == 3
@@ -221,3 +226,40 @@ def test_rejected_credentials_are_a_store_error(mongo_uri):
 )
 def test_mask_uri(uri, shown):
     assert mask_uri(uri) == shown
+
+
+def test_an_article_stored_between_the_lookup_and_the_write_is_not_lost(store, monkeypatch):
+    store.upsert_articles([article("a")], now=T0)
+    lookup = store._stored
+    calls = []
+
+    def blind_once(urls):  # another writer stored "a" just after this lookup
+        calls.append(urls)
+        return {} if len(calls) == 1 else lookup(urls)
+
+    monkeypatch.setattr(store, "_stored", blind_once)
+    counts = store.upsert_articles([article("a", fetched_at=T1), article("b")], now=T1)
+    assert counts == UpsertCounts(new=1, unchanged=1)
+    assert store.get(article("a")["url"])["fetch_count"] == 2
+    assert store.count() == 2
+
+
+def test_a_fetch_no_newer_than_last_seen_is_not_written_again(store):
+    store.upsert_articles([article("a", fetched_at=T1)], now=T1)
+    replayed = [article("a", fetched_at=T1), article("a", fetched_at=T0, content_hash="older")]
+    for item in replayed:
+        assert store.upsert_articles([item], now=T2) == UpsertCounts(stale=1)
+    stored = store.get(article("a")["url"])
+    assert (stored["fetch_count"], stored["version"], stored["last_seen"]) == (1, 1, T1)
+
+
+def test_a_reextraction_is_not_a_fetch(store):
+    store.upsert_articles([article("a")], now=T0)
+    same = store.upsert_articles([article("a")], now=T1, fetched=False)
+    assert same == UpsertCounts(unchanged=1)
+    fixed = article("a", title="Judul a (ralat)", content_hash="hash-a-2")
+    assert store.upsert_articles([fixed], now=T1, fetched=False) == UpsertCounts(updated=1)
+    stored = store.get(fixed["url"])
+    assert (stored["title"], stored["version"]) == ("Judul a (ralat)", 2)
+    assert (stored["last_seen"], stored["fetch_count"]) == (T0, 1)
+    assert store.versions(fixed["url"])[0]["title"] == "Judul a"

@@ -1,5 +1,5 @@
-"""StorePipeline: its batching, timer, retries and close flush driven in-process on an asyncio
-loop (its methods are coroutines) against real servers, and whole `scrapy runspider` runs."""
+"""StorePipeline: its batching, timer, retries and spooling driven in-process on an asyncio loop
+(its methods are coroutines) against real servers, and whole `scrapy runspider` runs."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ import asyncio
 import logging
 import re
 import subprocess
-import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -17,9 +15,10 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
 from crawler.items import ArticleItem
-from crawler.store import ArticleStore, EmbeddedServer, StoreError
-from crawler.store.pipeline import StorePipeline
-from tests.conftest import free_port
+from crawler.store import ArticleStore, EmbeddedServer
+from crawler.store.pipeline import StorePipeline, crawl_exit_status
+from crawler.store.spool import Spool
+from tests.conftest import free_port, start_secantusd
 from tests.crawl import run_scrapy
 
 SPIDER = textwrap.dedent(
@@ -51,8 +50,15 @@ def item(n: int, content_hash: str = "h1") -> ArticleItem:
     return ArticleItem(url=f"https://items.test/{n}/", site="items", content_hash=content_hash)
 
 
-def pipeline_for(**settings) -> StorePipeline:
-    crawler = get_crawler(settings_dict={"STORE_RETRY_DELAYS": [0.1], **settings})
+@pytest.fixture
+def spool_path(tmp_path) -> Path:
+    return tmp_path / "spool" / "articles.jsonl"
+
+
+def pipeline_for(spool_path: Path, **settings) -> StorePipeline:
+    crawler = get_crawler(
+        settings_dict={"STORE_RETRY_DELAYS": [0.1], "STORE_SPOOL_PATH": str(spool_path), **settings}
+    )
     return StorePipeline.from_crawler(crawler)
 
 
@@ -65,8 +71,11 @@ def crawl_stat(stderr: str, key: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def test_full_batches_are_written_in_order_and_the_timer_writes_the_rest(mongo_uri, mongo_db_name):
+def test_full_batches_are_written_in_order_and_the_timer_writes_the_rest(
+    mongo_uri, mongo_db_name, spool_path
+):
     pipeline = pipeline_for(
+        spool_path,
         MONGO_URI=mongo_uri,
         MONGO_DATABASE=mongo_db_name,
         STORE_BATCH_SIZE=3,
@@ -97,76 +106,82 @@ def test_full_batches_are_written_in_order_and_the_timer_writes_the_rest(mongo_u
     reader.close()
 
 
-def test_a_batch_the_server_refuses_is_kept_not_retried_and_reported(
-    mongo_uri, mongo_db_name, caplog
+def test_a_batch_the_server_refuses_is_spooled_at_once_and_replayed_next_time(
+    mongo_uri, mongo_db_name, spool_path, caplog
 ):
-    pipeline = pipeline_for(MONGO_URI=mongo_uri, MONGO_DATABASE=mongo_db_name, STORE_BATCH_SIZE=2)
+    settings = {"MONGO_URI": mongo_uri, "MONGO_DATABASE": mongo_db_name, "STORE_BATCH_SIZE": 2}
+    pipeline = pipeline_for(spool_path, **settings)
 
-    async def crawl() -> None:
+    async def crawl(pipeline: StorePipeline, items: list[ArticleItem]) -> None:
         await pipeline.open_spider()
-        for current in [item(0), ArticleItem(url="https://items.test/x/", tags={"a set"})]:
-            await pipeline.process_item(current)  # a set is not BSON: no retry can help
-        for current in [item(1), item(2)]:
+        for current in items:
             await pipeline.process_item(current)
         await pipeline.close_spider()
 
-    with caplog.at_level(logging.ERROR):
-        asyncio.run(crawl())
-    assert stat(pipeline, "store/errors") == 2  # once when written, once more at close
-    assert stat(pipeline, "store/unwritten") == 2
+    # A set is not BSON: no retry can help, so the batch goes to the spool at once.
+    refused = [item(0), ArticleItem(url="https://items.test/x/", tags={"a set"})]
+    with caplog.at_level(logging.WARNING):
+        asyncio.run(crawl(pipeline, [*refused, item(1), item(2)]))
+    assert stat(pipeline, "store/errors") == 1
+    assert stat(pipeline, "store/spooled") == 2
     assert stat(pipeline, "store/new") == 2
-    assert any("2 articles of this crawl were NOT stored" in r.message for r in caplog.records)
+    assert crawl_exit_status(pipeline.stats) == 3
+    assert any("2 articles of this crawl are in the spool" in r.message for r in caplog.records)
+    assert Spool(spool_path).pending() == 2
+
+    # The next crawl replays the spool before it writes anything; in JSON the set became a
+    # list, which the server takes.
+    following = pipeline_for(spool_path, **settings)
+    asyncio.run(crawl(following, []))
+    assert Spool(spool_path).pending() == 0
+    with ArticleStore(mongo_uri, mongo_db_name) as reader:
+        assert reader.count() == 4
+        assert reader.get("https://items.test/x/")["tags"] == ["a set"]
+    assert crawl_exit_status(following.stats) == 0
 
 
-def secantusd(port: int, storage: Path) -> subprocess.Popen:
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "secantusd-py"), "--host", "127.0.0.1", "--port",
-         str(port), "--storage-path", str(storage), "--log-level", "WARNING"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
-    with ArticleStore(f"mongodb://127.0.0.1:{port}/?directConnection=true", "x") as store:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                store.check()
-                return process
-            except StoreError:
-                if time.monotonic() > deadline:
-                    raise
-
-
-def test_writes_failing_while_the_server_is_down_are_kept_for_the_close(mongo_db_name, tmp_path):
+def test_while_the_server_is_down_batches_are_spooled_and_a_probe_finds_it_back(
+    mongo_db_name, tmp_path, spool_path
+):
     port = free_port()
     uri = f"mongodb://127.0.0.1:{port}/?directConnection=true"
-    server = secantusd(port, tmp_path / "db")
+    server = start_secantusd(port, tmp_path / "db")
     pipeline = pipeline_for(
+        spool_path,
         MONGO_URI=uri,
         MONGO_DATABASE=mongo_db_name,
         MONGO_TIMEOUT_MS=500,
         STORE_BATCH_SIZE=2,
         STORE_FLUSH_INTERVAL=0,
+        STORE_PROBE_INTERVAL=2.0,
     )
 
     async def crawl() -> subprocess.Popen:
         await pipeline.open_spider()
         server.kill()
         server.wait()
-        for n in range(2):
-            await pipeline.process_item(item(n))  # fails, is retried once, then kept
-        restarted = secantusd(port, tmp_path / "db")
-        await pipeline.close_spider()  # the server is back: the kept batch is written
+        for n in range(4):
+            await pipeline.process_item(item(n))  # tried twice, spooled; then spooled at once
+        assert (stat(pipeline, "store/errors"), stat(pipeline, "store/spooled")) == (2, 4)
+        restarted = start_secantusd(port, tmp_path / "db")
+        await asyncio.sleep(2.0)  # the probe interval: the next batch is tried, and written
+        for n in range(4, 6):
+            await pipeline.process_item(item(n))
+        await pipeline.close_spider()
         return restarted
 
     restarted = asyncio.run(crawl())
     try:
         with ArticleStore(uri, mongo_db_name) as reader:
             assert reader.count() == 2
+            assert Spool(spool_path).replay(reader).articles.new == 4
+            assert reader.count() == 6
     finally:
         restarted.kill()
         restarted.wait()
-    assert stat(pipeline, "store/errors") >= 2  # the first try and its retry, at least
     assert stat(pipeline, "store/new") == 2
     assert stat(pipeline, "store/unwritten") is None
+    assert Spool(spool_path).pending() == 0
 
 
 def test_a_crawl_writes_into_the_embedded_store_and_stops_it(tmp_path):
@@ -175,6 +190,7 @@ def test_a_crawl_writes_into_the_embedded_store_and_stops_it(tmp_path):
     data_dir = tmp_path / "mongo"
     result = run_scrapy("runspider", str(spider), MONGO_EMBEDDED_DIR=str(data_dir))
     assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
     assert crawl_stat(result.stderr, "store/new") == 250
     assert crawl_stat(result.stderr, "store/batches") == 3  # 100 + 100 + 50
     assert f"keeps the data in {data_dir};" in result.stderr
@@ -184,11 +200,13 @@ def test_a_crawl_writes_into_the_embedded_store_and_stops_it(tmp_path):
         assert store.count({"site": "items"}) == 250
 
 
-def test_an_unreachable_store_fails_the_crawl(tmp_path):
+def test_an_unreachable_store_fails_the_crawl_with_one_error_and_status_1(tmp_path):
     spider = tmp_path / "store_items.py"
     spider.write_text(SPIDER)
     uri = f"mongodb://127.0.0.1:{free_port()}/?directConnection=true"
     result = run_scrapy("runspider", str(spider), MONGO_URI=uri, MONGO_TIMEOUT_MS="300")
-    assert result.returncode != 0
-    assert result.stderr.count("The store is unavailable, the crawl stops") == 1
-    assert uri in result.stderr
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if "] ERROR:" in line]
+    assert len(errors) == 1 and "The store is unavailable, the crawl stops" in errors[0]
+    assert uri in errors[0]
+    assert "Traceback" not in result.stderr and "never retrieved" not in result.stderr

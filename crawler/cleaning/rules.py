@@ -99,6 +99,7 @@ DOM_RULES: tuple[DomRule, ...] = (
             ".recommended-article",  # research: viva
             ".widget-other-article",  # research: viva
             "[class*=kompasidRec]",  # research: kompas
+            "#jp-relatedposts",  # Jetpack's related posts, appended to the_content
         ),
     ),
     DomRule(
@@ -124,6 +125,8 @@ DOM_RULES: tuple[DomRule, ...] = (
             # Sassy Social Share plugin inside the post content ("Bagikan:" + buttons), as the
             # project's replica of Radar Tangsel renders it (crawler/replica/body.py)
             ".heateor_sss_sharing_container",
+            # Jetpack's sharing buttons, which it appends to the_content on WordPress sites
+            ".sharedaddy",
         ),
     ),
     DomRule(
@@ -136,6 +139,8 @@ DOM_RULES: tuple[DomRule, ...] = (
             ".SC_TBlock",  # bantennews sidebar ad widget ("loading...")
             ".detads-bottom",  # research: okezone
             "#rctiplus",  # research: okezone
+            # JNews ad slots (jnews_content_inline_ads: a linked banner image and its label)
+            ".jeg_ad",
         ),
     ),
     DomRule(
@@ -155,6 +160,7 @@ DOM_RULES: tuple[DomRule, ...] = (
         (
             ".page-nav",  # research 3: wp_link_pages in tagDiv, div.page-nav.page-nav-post
             ".page-links",  # WordPress core default themes' wp_link_pages wrapper
+            ".post-nav-links",  # wp_link_pages() with its default arguments (WordPress core)
             ".jeg_pagelinks",  # research: JNews (mojok)
             ".pagination",  # research: jpnn
             ".paging",  # research: okezone

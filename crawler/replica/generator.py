@@ -9,7 +9,7 @@ give the same article, so a crawl can be checked against `generate_articles(n, s
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -36,6 +36,7 @@ from crawler.replica.taxonomy import AUTHORS, CATEGORIES, slugify
 
 NEWEST_GENERATED = datetime(2024, 6, 28, 9, 0, tzinfo=WIB)
 FIRST_POST_ID = 900_000
+NEW_ARTICLES_STREAM = "new-body"
 
 KECAMATAN = ("Serpong", "Serpong Utara", "Pamulang", "Ciputat", "Ciputat Timur", "Pondok Aren")
 KECAMATAN += ("Setu",)
@@ -185,13 +186,53 @@ def generate_heads(n: int, seed: int = 0) -> Iterator[ReplicaArticle]:
         published -= timedelta(minutes=rng.randint(20, 240), seconds=rng.randint(0, 59))
 
 
-def with_body(heads: Sequence[ReplicaArticle], index: int, seed: int = 0) -> ReplicaArticle:
-    """The article at `index` with its body; older heads supply "Baca juga" link targets."""
-    rng = _rng(seed, index, "body")
+def with_body(
+    heads: Sequence[ReplicaArticle], index: int, seed: int = 0, *, stream: str = "body"
+) -> ReplicaArticle:
+    """The article at `index` with its body; older heads supply "Baca juga" link targets.
+    `stream` names the random stream, so that two lists of heads get different bodies."""
+    rng = _rng(seed, index, stream)
     older = heads[index + 1 : index + 6]
     blocks = _blocks(heads[index], rng, older)
     pages = _split_pages(blocks, rng)
     return replace(heads[index], pages=pages)
+
+
+def generate_new_heads(
+    n: int, newest: datetime, taken: Iterable[str], seed: int = 0
+) -> list[ReplicaArticle]:
+    """`n` articles published since the last crawl (ReplicaOptions.new_articles), without
+    bodies, newest first: the newest at `newest`, then one every 15 minutes before it, never
+    edited. Their slugs avoid `taken` and their post ids are above every generated one, so the
+    articles a site already had keep their URLs. Bodies: with_body(heads, i, seed,
+    stream=NEW_ARTICLES_STREAM)."""
+    slugs = _SlugRegistry(set(taken))
+    rng = random.Random(f"{seed}:new-heads")
+    heads = []
+    for index in range(n):
+        published = newest - timedelta(minutes=15 * index)
+        head = _head(index, rng, published, slugs)
+        post_id = FIRST_POST_ID + 3 * (n - index)
+        heads.append(replace(head, post_id=post_id, modified=published))
+    return heads
+
+
+def edit_heads(
+    heads: Sequence[ReplicaArticle], count: int, edited_at: datetime
+) -> list[ReplicaArticle]:
+    """`heads` with `count` of them, spread evenly, edited at `edited_at`
+    (ReplicaOptions.edited_articles): the title gains an update note, which the lead
+    paragraph repeats, so the stored content changes, and the modification date moves."""
+    if count > len(heads):
+        raise ValueError(f"cannot edit {count} of {len(heads)} generated articles")
+    step = len(heads) / count if count else 0
+    chosen = {int(number * step) for number in range(count)}
+    return [
+        replace(head, title=f"{head.title} (Diperbarui)", modified=edited_at)
+        if index in chosen
+        else head
+        for index, head in enumerate(heads)
+    ]
 
 
 def _rng(seed: int, index: int, stage: str) -> random.Random:

@@ -1,10 +1,10 @@
 """URL routing of the replica, WordPress style: permalinks /YYYY/MM/DD/slug/ (page N at
 /slug/N/), archives with /page/N/, Yoast or core sitemaps, the feed, robots.txt, 404s, and
-WordPress's canonical redirects (missing trailing slash, wrong date, /slug/1/, ?p=ID)."""
+WordPress's canonical redirects (missing trailing slash, wrong date, /slug/1/, ?p=ID); the REST
+API under /wp-json/ (crawler/replica/rest.py)."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -32,7 +32,9 @@ from crawler.replica.listing import (
     render_static_page,
 )
 from crawler.replica.model import Author, ReplicaArticle
-from crawler.replica.response import JSON, RSS, TEXT, XML, Response
+from crawler.replica.plain import render_plain_article
+from crawler.replica.response import RSS, TEXT, XML, Response
+from crawler.replica.rest import rest_response
 from crawler.replica.single import render_article
 
 if TYPE_CHECKING:
@@ -48,6 +50,8 @@ def route(site: ReplicaSite, target: str) -> Response:
     """The response to a GET of `target` (path and optional query string)."""
     parts = urlsplit(target)
     path = parts.path or "/"
+    if path == "/wp-json" or path.startswith("/wp-json/"):
+        return rest_response(site, path, parts.query)
     if parts.query:
         shortlink = _shortlink(site, parts.query)
         if shortlink:
@@ -111,7 +115,8 @@ def _article(site: ReplicaSite, match: re.Match[str]) -> Response:
     if page == 2 and slug in site.options.fail_page_two_of:
         return _critical_error()
     links = f"{_api_link(site)}, <{site.url(f'/?p={article.post_id}')}>; rel=shortlink"
-    html = render_article(site, site.full_article(article), page)
+    render = render_plain_article if site.options.theme == "plain" else render_article
+    html = render(site, site.full_article(article), page)
     return Response.html(200, html, Link=links)
 
 
@@ -183,16 +188,6 @@ def _robots(site: ReplicaSite, match: re.Match[str]) -> Response:
 
 def _static_page(site: ReplicaSite, match: re.Match[str]) -> Response:
     return Response.html(200, render_static_page(site, match.group(1)))
-
-
-def _rest_api(site: ReplicaSite, match: re.Match[str]) -> Response:
-    # A security plugin closes the REST API to anonymous clients, as on many news sites.
-    error = {
-        "code": "rest_login_required",
-        "message": "REST API restricted to authenticated users.",
-        "data": {"status": 401},
-    }
-    return Response(401, json.dumps(error).encode(), JSON)
 
 
 # --- sitemaps ---------------------------------------------------------------------------------
@@ -315,5 +310,4 @@ ROUTES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (re.compile(r"^/(?:main-sitemap|wp-sitemap|wp-sitemap-index)\.xsl$"), _stylesheet),
     (re.compile(r"^/(" + "|".join(map(re.escape, STATIC_PAGES)) + r")/$"), _static_page),
-    (re.compile(r"^/wp-json(?:/.*)?$"), _rest_api),
 ]

@@ -23,6 +23,7 @@ TAGLINE = "Berita Terkini Tangerang Selatan, Banten dan Nasional"
 LOGO_PATH = "/wp-content/uploads/2023/01/logo-radar-tangsel.png"
 YOAST_URL = "https://yoast.com/wordpress/plugins/seo/"
 THEME_CSS_PATH = "/wp-content/themes/Newspaper/style.css?ver=12.6.3"
+PLAIN_THEME_CSS_PATH = "/wp-content/themes/generatepress/assets/css/main.min.css?ver=3.4.0"
 ROBOTS = "index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1"
 
 
@@ -44,6 +45,9 @@ class Head:
     next_url: str | None = None
     robots: str = ROBOTS
     graph: list[dict[str, Any]] = field(default_factory=list)
+    # The theme whose stylesheet and scripts the page loads: "tagdiv", or "plain" for the
+    # GeneratePress-like pages of crawler/replica/plain.py.
+    theme: str = "tagdiv"
 
 
 def person_id(site: ReplicaSite, name: str) -> str:
@@ -214,12 +218,7 @@ def render_head(site: ReplicaSite, head: Head) -> str:
         f'href="{site.url("/feed/")}" />',
         f'<link rel="alternate" type="application/rss+xml" title="{SITE_NAME} &raquo; Umpan '
         f'Komentar" href="{site.url("/comments/feed/")}" />',
-        f"<link rel='stylesheet' id='td-theme-css' href='{site.url(THEME_CSS_PATH)}' "
-        "type='text/css' media='all' />",
-        "<style id='td-theme-inline-css' type='text/css'>@media (max-width:767px){"
-        ".td-header-desktop-wrap{display:none}}@media (min-width:767px){"
-        ".td-header-mobile-wrap{display:none}}.td-warning-comment,.td-warning-author,"
-        ".td-warning-email,.td-warning-email-error{display:none}</style>",
+        *(_tagdiv_assets(site) if head.theme == "tagdiv" else _plain_assets(site)),
         f'<link rel="https://api.w.org/" href="{site.url("/wp-json/")}" />',
         '<meta name="generator" content="WordPress 6.4.3" />',
     ]
@@ -227,9 +226,31 @@ def render_head(site: ReplicaSite, head: Head) -> str:
     lines += [
         f'<link rel="icon" href="{site.url("/wp-content/uploads/2023/01/favicon-32x32.png")}" '
         'sizes="32x32" />',
-        '<script>window.tdb_global_vars = {"wpRestUrl":"' + site.url("/wp-json/") + '"};</script>',
     ]
+    if head.theme == "tagdiv":
+        rest_url = site.url("/wp-json/")
+        lines.append(f'<script>window.tdb_global_vars = {{"wpRestUrl":"{rest_url}"}};</script>')
     return "\n".join(lines)
+
+
+def _tagdiv_assets(site: ReplicaSite) -> list[str]:
+    return [
+        f"<link rel='stylesheet' id='td-theme-css' href='{site.url(THEME_CSS_PATH)}' "
+        "type='text/css' media='all' />",
+        "<style id='td-theme-inline-css' type='text/css'>@media (max-width:767px){"
+        ".td-header-desktop-wrap{display:none}}@media (min-width:767px){"
+        ".td-header-mobile-wrap{display:none}}.td-warning-comment,.td-warning-author,"
+        ".td-warning-email,.td-warning-email-error{display:none}</style>",
+    ]
+
+
+def _plain_assets(site: ReplicaSite) -> list[str]:
+    return [
+        f"<link rel='stylesheet' id='generate-style-css' href='{site.url(PLAIN_THEME_CSS_PATH)}' "
+        "media='all' />",
+        "<style id='generate-style-inline-css'>body{background-color:#f7f8f9;color:#222}"
+        ".entry-content>*{margin-bottom:1.5em}</style>",
+    ]
 
 
 def _open_graph(head: Head) -> list[str]:

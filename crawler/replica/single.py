@@ -36,17 +36,22 @@ SHARE_NETWORKS = (
 
 def render_article(site: ReplicaSite, article: ReplicaArticle, page: int = 1) -> str:
     """The HTML of page `page` (1-based) of `article`."""
-    text_of_body = body_text(article.pages)
-    words = len(text_of_body.split())
-    description = _description(text_of_body)
     page_url = site.url(article.page_path(page))
-    head = _head(site, article, page, page_url, description, words)
+    head = article_head(site, article, page)
     ids = BlockIds(start=20 + (article.post_id * 7 + page * 31) % 50)
     if article.template == "classic":
         main = _classic(site, article, page, page_url, ids)
     else:
         main = _composer(site, article, page, page_url, ids)
     return document(site, head, _body_class(article), main)
+
+
+def article_head(site: ReplicaSite, article: ReplicaArticle, page: int = 1) -> Head:
+    """The <head> of page `page` of `article` as Yoast writes it, whatever the theme."""
+    text_of_body = body_text(article.pages)
+    page_url = site.url(article.page_path(page))
+    description = _description(text_of_body)
+    return _head(site, article, page, page_url, description, len(text_of_body.split()))
 
 
 def _description(body: str) -> str:

@@ -10,15 +10,21 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from crawler.replica.articles import ARTICLES
 from crawler.replica.broken import BROKEN_PAGES, BrokenPage
 from crawler.replica.content import expected
 from crawler.replica.feeds import SitemapEntry
-from crawler.replica.generator import generate_heads, with_body
+from crawler.replica.generator import (
+    NEW_ARTICLES_STREAM,
+    edit_heads,
+    generate_heads,
+    generate_new_heads,
+    with_body,
+)
 from crawler.replica.markup import DAY_NAMES, MONTH_NAMES
 from crawler.replica.model import WIB, Author, Category, ReplicaArticle
 from crawler.replica.taxonomy import AUTHORS, CATEGORIES, slugify
@@ -37,10 +43,32 @@ class ReplicaOptions:
     posts_per_sitemap: int = 1000
     posts_per_listing: int = 10
     seed: int = 0  # seed of the generated articles
+    # The site as a later crawl finds it (incremental crawls, benchmarks): `new_articles`
+    # published since, the newest at `changed_at`; `edited_articles` of the generated ones
+    # (spread evenly, at most extra_articles) edited at `changed_at`: a new title, hence new
+    # content, and a new modification date in the sitemaps. The other articles stay exactly as
+    # the same seed serves them without these options.
+    new_articles: int = 0
+    edited_articles: int = 0
+    # None: when the site is built, rounded up to the second (sitemaps carry whole seconds, so
+    # an edit is always later than a crawl that finished before the site was built).
+    changed_at: datetime | None = None
+    # The markup of article pages: "tagdiv" (the articles' tagDiv templates) or "plain"
+    # (WordPress's own conventions, no tagDiv class: crawler/replica/plain.py). Listings and
+    # the broken pages keep the tagDiv markup.
+    theme: Literal["tagdiv", "plain"] = "tagdiv"
+    # True: /wp-json/wp/v2/posts answers with the posts (crawler/replica/rest.py); False: 401,
+    # as when a security plugin closes the REST API.
+    rest_api: bool = False
 
 
 def _newest_first(article: ReplicaArticle) -> tuple[datetime, int]:
     return article.published, article.post_id
+
+
+def _next_second() -> datetime:
+    now = datetime.now(UTC)
+    return now.replace(microsecond=0) + timedelta(seconds=1)
 
 
 class ReplicaSite:
@@ -55,10 +83,19 @@ class ReplicaSite:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.options = options or ReplicaOptions()
-        self._generated = list(generate_heads(extra_articles, self.options.seed))
-        self._generated_index = {head.slug: index for index, head in enumerate(self._generated)}
+        changed_at = self.options.changed_at or _next_second()
+        generated = list(generate_heads(extra_articles, self.options.seed))
+        generated = edit_heads(generated, self.options.edited_articles, changed_at)
+        taken = [article.slug for article in (*ARTICLES, *generated)]
+        fresh = generate_new_heads(self.options.new_articles, changed_at, taken, self.options.seed)
+        # Generated heads get their bodies on demand: slug -> (heads, index, random stream).
+        self._generated = {
+            head.slug: (heads, index, stream)
+            for heads, stream in ((generated, "body"), (fresh, NEW_ARTICLES_STREAM))
+            for index, head in enumerate(heads)
+        }
         self.posts: list[ReplicaArticle] = sorted(
-            [*ARTICLES, *self._generated], key=_newest_first, reverse=True
+            [*ARTICLES, *generated, *fresh], key=_newest_first, reverse=True
         )
         self._position = {article.slug: index for index, article in enumerate(self.posts)}
         self._by_id = {article.post_id: article for article in self.posts}
@@ -74,7 +111,7 @@ class ReplicaSite:
             for index, article in enumerate(articles)
         }
         self.popular = heapq.nlargest(5, self.posts, key=lambda article: article.view_count)
-        # Recently built bodies of generated articles, by index: listing pages and feeds ask
+        # Recently built bodies of generated articles, by slug: listing pages and feeds ask
         # for the same few again and again.
         self._generated_body = lru_cache(maxsize=256)(self._build_generated)
 
@@ -115,17 +152,19 @@ class ReplicaSite:
 
     def full_article(self, article: ReplicaArticle) -> ReplicaArticle:
         """`article` with its body (hand-written articles already have one)."""
-        index = self._generated_index.get(article.slug)
-        return article if index is None else self._generated_body(index)
+        if article.slug not in self._generated:
+            return article
+        return self._generated_body(article.slug)
 
-    def _build_generated(self, index: int) -> ReplicaArticle:
-        return with_body(self._generated, index, self.options.seed)
+    def _build_generated(self, slug: str) -> ReplicaArticle:
+        heads, index, stream = self._generated[slug]
+        return with_body(heads, index, self.options.seed, stream=stream)
 
     def articles(self) -> Iterator[ReplicaArticle]:
         """Every article with its body, newest first (generated bodies built one at a time)."""
         for article in self.posts:
-            index = self._generated_index.get(article.slug)
-            yield article if index is None else self._build_generated(index)
+            generated = article.slug in self._generated
+            yield self._build_generated(article.slug) if generated else article
 
     def article_urls(self) -> list[str]:
         return [self.url(article.path) for article in self.posts]

@@ -11,6 +11,20 @@ Discovery copes with any source being absent (404, 403, blocked, empty):
   3. listings, the fallback: when the crawl goes idle and no sitemap gave an article URL, the
      home page and every category linked from it are walked page by page.
 Only pages the parser recognises as single articles become items.
+
+Every run re-reads the sources, newest first, and requests each article by its canonical URL
+(crawler/urls.py) with a `Discovered` note in its meta: the source and the date the source gives.
+The incremental middleware (crawler/incremental.py) drops the requests of articles already
+stored and current, and stops paging back through a listing once a whole page is known; the
+spider itself stays unaware of the store. `-a full=1` turns that off.
+
+Priorities: sources before articles, so every source is read (and its URLs looked up in
+batches) before article pages queue up; the later pages of an article before other articles,
+because the article waits in memory until its last page. Among equals, Scrapy's LIFO queue
+serves the last request first, hence sitemap entries are yielded least recently modified first.
+
+State: everything a request needs travels in its meta (MultiPageArticle, Discovered), which
+JOBDIR pickles; the spider's counters are per run (`limit` counts this run's articles).
 """
 
 from __future__ import annotations
@@ -20,7 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -34,13 +48,21 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from crawler.dates import parse_date
+from crawler.incremental import DISCOVERED, LISTING_NEXT_PAGE, Discovered
 from crawler.items import ArticleItem
+from crawler.reextract import first_page_item, merge_bodies
 from crawler.themes.base import ArticleParser
-from crawler.urls import host_of
+from crawler.urls import canonical_url, host_of
 
 logger = logging.getLogger(__name__)
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
+OLDEST = datetime.min.replace(tzinfo=UTC)
+
+DISCOVERY_PRIORITY = 10
+LATER_PAGE_PRIORITY = 5
+# Sources whose date is the publication date (a sitemap's lastmod is the last modification).
+PUBLICATION_DATE_SOURCES = frozenset({"feed"})
 
 # Bot-challenge pages answer 200 or 403/503 with a page of their own, never the article
 # (site-research §9: Cloudflare "Just a moment...", "Attention Required!").
@@ -105,12 +127,29 @@ def raw_page(response: Response, number: int) -> dict[str, Any]:
 
 def parse_since(value: str | None) -> datetime | None:
     """`-a since=YYYY-MM-DD`: midnight in Jakarta (WIB), as the sites' readers count days."""
+    return _jakarta_midnight(value, "since")
+
+
+def parse_until(value: str | None) -> datetime | None:
+    """`-a until=YYYY-MM-DD`, that day included: the following midnight in Jakarta (WIB)."""
+    midnight = _jakarta_midnight(value, "until")
+    return midnight + timedelta(days=1) if midnight else None
+
+
+def parse_flag(value: str | bool | None) -> bool:
+    """`-a full=1` (also true/yes/on); absent, empty, 0, false, no and off are False."""
+    if isinstance(value, bool):
+        return value
+    return (value or "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+def _jakarta_midnight(value: str | None, name: str) -> datetime | None:
     if not value:
         return None
     try:
         day = datetime.strptime(value, "%Y-%m-%d")
     except ValueError:
-        raise ValueError(f"since must be a date as YYYY-MM-DD, got {value!r}") from None
+        raise ValueError(f"{name} must be a date as YYYY-MM-DD, got {value!r}") from None
     return day.replace(tzinfo=JAKARTA).astimezone(UTC)
 
 
@@ -146,12 +185,16 @@ class NewsSiteSpider(scrapy.Spider):
         base_url: str | None = None,
         limit: str | int | None = None,
         since: str | None = None,
+        until: str | None = None,
+        full: str | bool | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._base_url_arg = base_url
         self.limit = int(limit) if limit else None
         self.since = parse_since(since)
+        self.until = parse_until(until)
+        self.full = parse_flag(full)  # fetch every discovered article, stored or not
         self.discovered: Counter[str] = Counter()  # article URLs found, per source
         self.listings_started = False
         self.articles_yielded = 0
@@ -194,37 +237,42 @@ class NewsSiteSpider(scrapy.Spider):
         raise DontCloseSpider
 
     def sitemap_stage(self) -> Iterator[scrapy.Request]:
-        yield scrapy.Request(
-            self.url("/robots.txt"), callback=self.parse_robots, errback=self.robots_failed
+        yield self.source_request(
+            self.url("/robots.txt"), self.parse_robots, errback=self.robots_failed
         )
 
     def feed_stage(self) -> Iterator[scrapy.Request]:
         for path in self.feed_paths:
-            yield scrapy.Request(
-                self.url(path), callback=self.parse_feed, errback=self.source_failed
-            )
+            yield self.source_request(self.url(path), self.parse_feed)
 
     def listing_stage(self) -> Iterator[scrapy.Request]:
         for path in self.listing_paths:
-            yield scrapy.Request(
-                self.url(path),
-                callback=self.parse_listing,
-                errback=self.source_failed,
-                cb_kwargs={"follow_categories": True},
+            yield self.source_request(
+                self.url(path), self.parse_listing, cb_kwargs={"follow_categories": True}
             )
 
     def default_sitemap_requests(self) -> Iterator[scrapy.Request]:
         for path in self.sitemap_paths:
-            yield scrapy.Request(
-                self.url(path), callback=self.parse_sitemap, errback=self.source_failed
-            )
+            yield self.source_request(self.url(path), self.parse_sitemap)
+
+    def source_request(
+        self, url: str, callback: Any, errback: Any = None, **kwargs: Any
+    ) -> scrapy.Request:
+        """A request for a discovery source: read before article pages."""
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=errback or self.source_failed,
+            priority=DISCOVERY_PRIORITY,
+            **kwargs,
+        )
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         urls = list(sitemap_urls_from_robots(response.body, base_url=response.url))
         if not urls:
             yield from self.default_sitemap_requests()
         for url in urls:
-            yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.source_failed)
+            yield self.source_request(url, self.parse_sitemap)
 
     def robots_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         self.source_failed(failure)
@@ -248,33 +296,38 @@ class NewsSiteSpider(scrapy.Spider):
             self.count("discovery/invalid_sitemap")
             logger.warning("%s: not a sitemap: %s", self.name, response.url)
             return
+        self.count("discovery/read/sitemap")
+        # Least recently modified first: the LIFO queue serves the newest first.
+        entries = sorted(
+            ((parse_date(entry.get("lastmod")), entry["loc"]) for entry in sitemap),
+            key=lambda entry: entry[0] or OLDEST,
+        )
         if sitemap.type == "sitemapindex":
-            for entry in sitemap:
-                if self.sitemap_follow.search(entry["loc"]):
-                    yield scrapy.Request(
-                        entry["loc"], callback=self.parse_sitemap, errback=self.source_failed
-                    )
+            for _, url in entries:
+                if self.sitemap_follow.search(url):
+                    yield self.source_request(url, self.parse_sitemap)
         elif sitemap.type == "urlset":
-            for entry in sitemap:
-                yield from self.article_request(entry["loc"], entry.get("lastmod"), "sitemap")
+            for lastmod, url in entries:
+                yield from self.article_request(url, lastmod, "sitemap")
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        self.count("discovery/read/feed")
         selector = scrapy.Selector(response, type="xml")
         selector.remove_namespaces()
         for entry in selector.xpath("//item"):
-            yield from self.article_request(
-                entry.xpath("link/text()").get(""), entry.xpath("pubDate/text()").get(), "feed"
-            )
+            date = parse_date(entry.xpath("pubDate/text()").get())
+            yield from self.article_request(entry.xpath("link/text()").get(""), date, "feed")
         for entry in selector.xpath("//entry"):
             link = entry.xpath("link[not(@rel) or @rel='alternate']/@href").get("")
             date = entry.xpath("published/text()").get() or entry.xpath("updated/text()").get()
-            yield from self.article_request(link, date, "feed")
+            yield from self.article_request(link, parse_date(date), "feed")
 
     def parse_listing(
         self, response: Response, follow_categories: bool = False
     ) -> Iterator[scrapy.Request]:
         if not isinstance(response, TextResponse):
             return
+        self.count("discovery/read/listing")
         for css in self.listing_article_links:
             for href in response.css(css).getall():
                 yield from self.article_request(response.urljoin(href), None, "listing")
@@ -283,11 +336,16 @@ class NewsSiteSpider(scrapy.Spider):
         for css in self.listing_next_page:
             next_page = response.css(css).get()
             if next_page:
-                yield response.follow(next_page, callback=self.parse_listing)
+                # Marked: the incremental middleware drops it when this page was all known.
+                yield self.source_request(
+                    response.urljoin(next_page),
+                    self.parse_listing,
+                    meta={LISTING_NEXT_PAGE: True},
+                )
                 break
         if follow_categories:
             for href in response.css(self.listing_category_links).getall():
-                yield response.follow(href, callback=self.parse_listing, errback=self.source_failed)
+                yield self.source_request(response.urljoin(href), self.parse_listing)
 
     def listing_all_older_than_since(self, response: TextResponse) -> bool:
         dates = [parse_date(raw) for raw in response.css("time::attr(datetime)").getall()]
@@ -295,29 +353,39 @@ class NewsSiteSpider(scrapy.Spider):
         return bool(dates) and max(dates) < self.since
 
     def article_request(
-        self, url: str, date_hint: str | None, source: str
+        self, url: str, date: datetime | None, source: str
     ) -> Iterator[scrapy.Request]:
-        """A request for a discovered article URL, unless the source's date already says it is
-        older than `since`, or the limit is reached."""
+        """A request for the canonical URL of a discovered article, unless the source's date
+        already puts it outside since/until, or the limit is reached. `date` is what the
+        source says: a sitemap's last modification, a feed's publication."""
         url = url.strip()
         if not url or self.limit_reached():
             return
-        if self.since and date_hint:
-            hinted = parse_date(date_hint)
-            if hinted and hinted < self.since:
-                self.count("discovery/skipped/older_than_since")
-                return
+        # Modified no earlier than published: a last modification before `since` is enough.
+        if self.since and date and date < self.since:
+            self.count("discovery/skipped/older_than_since")
+            return
+        if self.until and date and date >= self.until and source in PUBLICATION_DATE_SOURCES:
+            self.count("discovery/skipped/newer_than_until")
+            return
         self.discovered[source] += 1
         self.count(f"discovery/articles/{source}")
-        yield scrapy.Request(url, callback=self.parse_article, errback=self.article_failed)
+        url = canonical_url(url, self.base_url)
+        yield scrapy.Request(
+            url,
+            callback=self.parse_article,
+            errback=self.article_failed,
+            meta={DISCOVERED: Discovered(url, source, date)},
+        )
 
     # --- articles ------------------------------------------------------------------------------
     def parse_article(self, response: Response) -> Iterator[Any]:
+        self.count("pages/fetched/article")
         problem = page_problem(response)
         if problem:
             self.drop(response.url, problem)
             return
-        parser = self.parser(response)
+        parser = self.parser(response, self.base_url)
         if not parser.is_article():
             self.count("pages/skipped/not_article")
             logger.debug("%s: not an article page: %s", self.name, response.url)
@@ -325,18 +393,23 @@ class NewsSiteSpider(scrapy.Spider):
         page_urls = parser.get_page_urls()
         if parser.current_page() > 1:
             # reached a later page first (a sitemap or a link to /slug/2/): start at page 1
-            first = page_urls.get(1) or re.sub(r"\d+/?$", "", response.url)
+            first = page_urls.get(1) or canonical_url(response.url, self.base_url)
             yield scrapy.Request(first, callback=self.parse_article, errback=self.article_failed)
             return
-        item = ArticleItem(
-            site=self.name,
-            extraction=self.extraction,
-            fetched_at=datetime.now(UTC),
-            **parser.fields(),
-        )
-        item["language"] = item["language"] or self.language
+        item = first_page_item(self, parser)  # the instance: a generic spider names its site
+        item["fetched_at"] = datetime.now(UTC)
+        self.extracted(item)
+        discovered = response.meta.get(DISCOVERED)
+        if discovered and discovered.url != item["url"]:
+            # The store knows it by item["url"]; its sources list another URL, which the next
+            # runs will not find stored: worth knowing when a site is fetched again and again.
+            self.count("discovery/canonical_differs")
+            logger.debug("%s: %s is stored as %s", self.name, discovered.url, item["url"])
         if self.since and item["published_at"] and item["published_at"] < self.since:
             self.count("articles/skipped/older_than_since")
+            return
+        if self.until and item["published_at"] and item["published_at"] >= self.until:
+            self.count("articles/skipped/newer_than_until")
             return
         later = sorted((number, url) for number, url in page_urls.items() if number > 1)
         state = MultiPageArticle(
@@ -358,15 +431,17 @@ class NewsSiteSpider(scrapy.Spider):
                 callback=self.parse_later_page,
                 errback=self.later_page_failed,
                 dont_filter=True,
+                priority=LATER_PAGE_PRIORITY,
                 meta={"article": state, "page_number": number},
             )
             return
         yield from self.emit(state)
 
     def parse_later_page(self, response: Response) -> Iterator[Any]:
+        self.count("pages/fetched/later_page")
         state: MultiPageArticle = response.meta["article"]
         problem = page_problem(response)
-        body = None if problem else self.parser(response).get_body_html()
+        body = None if problem else self.parser(response, self.base_url).get_body_html()
         if body is None:
             state.missing.append(response.meta["page_number"])
         else:
@@ -394,17 +469,22 @@ class NewsSiteSpider(scrapy.Spider):
         item["complete"] = not state.missing
         item["missing_pages"] = sorted(state.missing)
         item["raw_pages"] = state.raw_pages
-        if len(state.bodies) > 1 or state.missing:
-            item["body_html"] = "".join(
-                f'<div data-page="{number}">{body}</div>'
-                for number, body in enumerate(state.bodies, start=1)
-            )
+        item["body_html"] = merge_bodies(state.bodies, complete=not state.missing)
         if state.missing:
             self.count("articles/incomplete")
         self.articles_yielded += 1
         yield item
         if self.limit_reached():
             raise CloseSpider("limit_reached")
+
+    @classmethod
+    def extraction_for(cls, parser: ArticleParser) -> str:
+        """Which path extracted a page read by `parser` (site / theme / rest / fallback)."""
+        return cls.extraction
+
+    def extracted(self, item: ArticleItem) -> None:
+        """Called with each new article item, right after extraction."""
+        self.count(f"extraction/{item['extraction']}")
 
     def limit_reached(self) -> bool:
         return self.limit is not None and self.articles_yielded >= self.limit

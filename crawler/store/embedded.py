@@ -82,12 +82,17 @@ class EmbeddedServer:
             raise RuntimeError(f"the embedded server of {self.data_dir} is already acquired")
         self.data_dir.mkdir(parents=True, exist_ok=True)
         with self._start_lock():
-            state = self._running_server() or self._start()
+            running = self._running_server()
+            state = running or self._start()
             users_lock = open(self.data_dir / USERS_LOCK, "a")  # noqa: SIM115 - held until release
             fcntl.flock(users_lock, fcntl.LOCK_SH)
         self._users_lock = users_lock
         self.uri = _uri(state["port"])
-        logger.info(
+        # One crawl joins its own server several times (store pipeline, run recorder,
+        # incremental lookups): say where the data is once, when this process started it.
+        joined_own = running is not None and state.get("started_by") == os.getpid()
+        logger.log(
+            logging.DEBUG if joined_own else logging.INFO,
             "Store: the embedded SecantusDB server (pid %d, 127.0.0.1:%d) keeps the data in %s;"
             " set MONGO_URI=mongodb://HOST:27017 to use your own MongoDB instead",
             state["pid"],
@@ -115,6 +120,28 @@ class EmbeddedServer:
                 self._users_lock = None
                 self._process = None
                 self.uri = None
+
+    def stop_unused(self) -> bool | None:
+        """Stop the directory's server if it runs and nobody uses it (one left behind by a
+        killed crawl, say). True: stopped; False: in use, left running; None: none ran."""
+        if not self.data_dir.is_dir():
+            return None
+        with self._start_lock():
+            state = self._read_state()
+            if state is None or not _alive(state["pid"]):
+                (self.data_dir / STATE_FILE).unlink(missing_ok=True)
+                return None
+            with open(self.data_dir / USERS_LOCK, "a") as users:
+                try:
+                    fcntl.flock(users, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    return False
+                # The pid of a server that died long ago may belong to anything by now.
+                if str(self.data_dir / STORAGE_DIR) not in _command_line(state["pid"]):
+                    (self.data_dir / STATE_FILE).unlink(missing_ok=True)
+                    return None
+                self._stop(state)
+                return True
 
     @contextmanager
     def _start_lock(self) -> Iterator[None]:
@@ -160,7 +187,7 @@ class EmbeddedServer:
                 start_new_session=True,
             )
         self._wait_until_ready(self._process, port)
-        state = {"pid": self._process.pid, "port": port}
+        state = {"pid": self._process.pid, "port": port, "started_by": os.getpid()}
         temporary = self.data_dir / f"{STATE_FILE}.tmp"
         temporary.write_text(json.dumps(state))
         temporary.replace(self.data_dir / STATE_FILE)
@@ -212,7 +239,11 @@ class EmbeddedServer:
     def _read_state(self) -> dict[str, Any] | None:
         try:
             state = json.loads((self.data_dir / STATE_FILE).read_text())
-            return {"pid": int(state["pid"]), "port": int(state["port"])}
+            return {
+                "pid": int(state["pid"]),
+                "port": int(state["port"]),
+                "started_by": int(state.get("started_by", 0)),
+            }
         except (OSError, ValueError, KeyError, TypeError):
             return None
 

@@ -25,7 +25,8 @@ traceback). `crawl_exit_status()` turns that, and spooled articles, into the exi
 Stats: store/new, store/updated, store/unchanged, store/stale (articles), store/pages,
 store/batches (successful writes), store/errors (failed write attempts), store/spooled
 (articles written to the spool), store/unwritten (articles neither stored nor spooled: the
-disk failed too), store/unavailable (1 when the store could not be used at start).
+disk failed too), store/unavailable (1 when the store could not be used at start),
+store/replayed (spooled articles of earlier crawls written at open).
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DropItem
+from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
+from scrapy.utils.conf import build_component_list
 
 from crawler.store import open_store
 from crawler.store.errors import StoreError
@@ -56,11 +59,14 @@ EXIT_SPOOLED = 3
 
 def crawl_exit_status(stats: StatsCollector) -> int:
     """0 when every article is in the store; 1 when the store could not be used at start;
-    3 when the crawl finished but some of its records are in the spool (safe on disk, written
-    by the next crawl or `scrapy store replay`): cron must notice both."""
+    3 when the crawl finished but not all of it is in the store: records in the spool (safe
+    on disk, written by the next crawl or `scrapy store replay`), or, when the disk failed
+    too, articles neither stored nor spooled (logged CRITICAL). Cron must notice."""
     if stats.get_value("store/unavailable"):
         return EXIT_STORE_UNAVAILABLE
-    if stats.get_value("store/spooled") or stats.get_value("store/spooled_runs"):
+    if any(
+        stats.get_value(key) for key in ("store/spooled", "store/spooled_runs", "store/unwritten")
+    ):
         return EXIT_SPOOLED
     return 0
 
@@ -95,9 +101,23 @@ class StorePipeline:
             logger.error("The store is unavailable, the crawl stops: %s", exc)
             self.stats.set_value("store/unavailable", 1)
             raise CloseSpider(STORE_UNAVAILABLE) from None
-        await asyncio.to_thread(self.spool.replay, self.store, batch_size=self.batch_size)
+        await self._replay_spool()
         if self.flush_interval > 0:
             self._timer = asyncio.get_running_loop().create_task(self._flush_periodically())
+
+    async def _replay_spool(self) -> None:
+        """What earlier crawls spooled goes into the store before this crawl writes anything
+        (Spool.replay logs it as a WARNING with the counts)."""
+        assert self.store is not None
+        try:
+            result = await asyncio.to_thread(
+                self.spool.replay, self.store, batch_size=self.batch_size
+            )
+        except OSError as exc:  # the crawl itself can still be stored: go on
+            logger.error("Store: the spool %s could not be replayed: %s", self.spool.path, exc)
+            return
+        if result.articles_written:
+            self.stats.set_value("store/replayed", result.articles_written)
 
     def _open(self) -> ArticleStore:
         store = self._resources.enter_context(open_store(self.settings))
@@ -234,3 +254,14 @@ class StorePipeline:
         if counts.stale:
             self.stats.inc_value("store/stale", counts.stale)
         self.stats.inc_value("store/pages", sum(len(record["pages"]) for record in batch))
+
+
+def store_enabled(settings: BaseSettings) -> bool:
+    """Whether the crawl stores its items (the store pipeline is on): the components that read
+    the store or record the run beside it have nothing to do otherwise."""
+    pipelines = build_component_list(settings.getwithbase("ITEM_PIPELINES"))
+    return StorePipeline in pipelines or _dotted_path(StorePipeline) in pipelines
+
+
+def _dotted_path(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"

@@ -18,7 +18,7 @@ sites may share one spool. Replay is idempotent and crash-safe:
   3. records the store refused, or that belong to another database, are appended to the new
      spool; then `<path>.replaying` is deleted.
 A replay interrupted anywhere leaves `<path>.replaying`, which the next replay finishes first.
-A line that is not valid JSON (a write cut by a crash) is moved to `<path>.rejected`.
+A line that is not a record (a write cut short by a crash) is moved to `<path>.rejected`.
 """
 
 from __future__ import annotations
@@ -96,6 +96,9 @@ def split_articles(records: list[Record]) -> tuple[list[dict[str, Any]], list[di
 
 
 class Spool:
+    """The spool file at `path`, with `<path>.replaying`, `<path>.rejected` and the replay lock
+    `<path>.lock` beside it."""
+
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path).resolve()
         self.replaying = self.path.with_name(self.path.name + ".replaying")
@@ -126,6 +129,8 @@ class Spool:
         """Write the spooled records into the store (see the module docstring); logged as a
         WARNING with the counts whenever there was something to replay."""
         result = ReplayResult()
+        if not self.path.exists() and not self.replaying.exists():
+            return result  # the usual case: nothing to replay, nothing to create on disk
         with self._replay_locked() as locked:
             if not locked:
                 result.busy = True
@@ -174,28 +179,55 @@ class Spool:
                     return True
 
     def _replay_file(self, store: ArticleStore, batch_size: int, result: ReplayResult) -> None:
-        records, unreadable = _read(self.replaying)
-        if unreadable:
-            with open(self.rejected, "a", encoding="utf-8") as rejected:
-                rejected.writelines(line + "\n" for line in unreadable)
-            result.rejected += len(unreadable)
-            logger.error(
-                "Store: %d unreadable lines of the spool moved to %s",
-                len(unreadable),
-                self.rejected,
-            )
-        mine = [record for record in records if record.get("database") == store.database]
-        kept = [record for record in records if record.get("database") != store.database]
-        for start in range(0, len(mine), batch_size):
-            try:
-                kept += _write(store, mine[start : start + batch_size], result)
-            except StoreError as exc:  # unreachable: the rest waits for the next replay
-                result.error = str(exc)
-                result.unreachable = True
-                kept += mine[start:]
-                break
-        self.append(kept)
-        result.kept += len(kept)
+        """Replay .replaying batch by batch: a spool that grew through a long outage is never
+        read into memory whole. Kept records go back to the spool as they come."""
+        batch: list[Record] = []
+        kept: list[Record] = []
+        for record in self._read_replaying(result):
+            if result.unreachable or record.get("database") != store.database:
+                kept.append(record)
+            else:
+                batch.append(record)
+            if len(batch) >= batch_size:
+                kept += _write_or_keep(store, batch, result)
+                batch = []
+            if len(kept) >= batch_size:
+                self._keep(kept, result)
+                kept = []
+        kept += _write_or_keep(store, batch, result)
+        self._keep(kept, result)
+
+    def _keep(self, records: list[Record], result: ReplayResult) -> None:
+        self.append(records)
+        result.kept += len(records)
+
+    def _read_replaying(self, result: ReplayResult) -> Iterator[Record]:
+        """The records of .replaying; lines that are not records go to .rejected."""
+        with open(self.replaying, encoding="utf-8", errors="replace") as spool:
+            for line in spool:
+                if not line.strip():
+                    continue
+                record = _loads(line)
+                if record is not None:
+                    yield record
+                    continue
+                with open(self.rejected, "a", encoding="utf-8") as rejected:
+                    rejected.write(line.rstrip("\n") + "\n")
+                result.rejected += 1
+                logger.error("Store: an unreadable spool line was moved to %s", self.rejected)
+
+
+def _write_or_keep(store: ArticleStore, batch: list[Record], result: ReplayResult) -> list[Record]:
+    """The records of the batch that stay in the spool: refused ones, or all of them once the
+    store is unreachable."""
+    if not batch or result.unreachable:
+        return batch
+    try:
+        return _write(store, batch, result)
+    except StoreError as exc:  # unreachable: the rest waits for the next replay
+        result.error = str(exc)
+        result.unreachable = True
+        return batch
 
 
 def _write(store: ArticleStore, batch: list[Record], result: ReplayResult) -> list[Record]:
@@ -220,21 +252,12 @@ def _write_records(store: ArticleStore, records: list[Record], result: ReplayRes
     if article_records:
         articles, pages = split_articles(article_records)
         counts = store.save_fetched(articles, pages)
-        result.articles = _add(result.articles, counts)
+        result.articles += counts
         result.pages += len(pages)
     for record in records:
         if "run" in record:
             store.record_run(record["run"])
             result.runs += 1
-
-
-def _add(a: UpsertCounts, b: UpsertCounts) -> UpsertCounts:
-    return UpsertCounts(
-        new=a.new + b.new,
-        updated=a.updated + b.updated,
-        unchanged=a.unchanged + b.unchanged,
-        stale=a.stale + b.stale,
-    )
 
 
 def _dumps(record: Record) -> str:
@@ -243,19 +266,20 @@ def _dumps(record: Record) -> str:
     return json_util.dumps(record, json_options=RELAXED_JSON_OPTIONS, default=str)
 
 
-def _read(path: Path) -> tuple[list[Record], list[str]]:
-    records: list[Record] = []
-    unreadable: list[str] = []
-    with open(path, encoding="utf-8", errors="replace") as spool:
-        for line in spool:
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                records.append(json_util.loads(line, json_options=READ_OPTIONS))
-            except (ValueError, TypeError):
-                unreadable.append(line)
-    return records, unreadable
+def _loads(line: str) -> Record | None:
+    try:
+        record = json_util.loads(line, json_options=READ_OPTIONS)
+    except (ValueError, TypeError):
+        return None
+    return record if _is_record(record) else None
+
+
+def _is_record(record: Any) -> bool:
+    if not isinstance(record, dict):
+        return False
+    if isinstance(record.get("article"), dict):
+        return bool(record["article"].get("url")) and isinstance(record.get("pages"), list)
+    return isinstance(record.get("run"), dict) and "run_id" in record["run"]
 
 
 def _is_current(handle: IO[str], path: Path) -> bool:

@@ -44,7 +44,7 @@ from typing import Any
 
 from bson import Binary
 from bson.errors import InvalidDocument
-from pymongo import ASCENDING, DESCENDING, TEXT, IndexModel, MongoClient, UpdateOne
+from pymongo import ASCENDING, DESCENDING, TEXT, IndexModel, InsertOne, MongoClient, UpdateOne
 from pymongo.errors import (
     BulkWriteError,
     ConfigurationError,
@@ -64,11 +64,14 @@ PAGES = "pages"
 RUNS = "runs"
 
 CANNOT_CREATE_INDEX = 67  # what SecantusDB answers to a text index
+TEXT_INDEX = "title_body_text"
 AUTHENTICATION_FAILED = 18
 DUPLICATE_KEY = 11000
 
 # Recorded in every version document, so never listed among the changed fields.
 VERSION_IDENTITY = ("url", "content_hash", "fetched_at")
+# What the store adds to an article's item fields (the module docstring says what they mean).
+STORE_FIELDS = ("first_seen", "last_seen", "fetch_count", "version")
 KNOWN_URL_FIELDS = ("content_hash", "published_at", "complete", "last_seen")
 URLS_PER_LOOKUP = 1000  # keeps each $in query well under the 16 MB command limit
 PAGE_COMPRESSION = "zlib"
@@ -103,6 +106,14 @@ class UpsertCounts:
     updated: int = 0  # content_hash changed: version + 1, old values in article_versions
     unchanged: int = 0  # same content_hash: only last_seen and fetch_count moved
     stale: int = 0  # fetched no later than last_seen: already recorded, not written
+
+    def __add__(self, other: UpsertCounts) -> UpsertCounts:
+        return UpsertCounts(
+            new=self.new + other.new,
+            updated=self.updated + other.updated,
+            unchanged=self.unchanged + other.unchanged,
+            stale=self.stale + other.stale,
+        )
 
 
 class ArticleStore:
@@ -187,7 +198,7 @@ class ArticleStore:
         try:
             self._articles.create_index(
                 [("title", TEXT), ("body", TEXT)],
-                name="title_body_text",
+                name=TEXT_INDEX,
                 weights={"title": 3, "body": 1},
                 # MongoDB has no Indonesian stemmer; "none" also keeps English stop words
                 # from being dropped out of Indonesian text.
@@ -232,20 +243,17 @@ class ArticleStore:
 
         One read of the stored (url, content_hash, version, last_seen) of the batch, one more
         read and one insert_many only when some articles changed, then one unordered
-        bulk_write.
+        bulk_write: inserts for the new urls (cheaper than upserts: SecantusDB takes them
+        twice as fast), updates for the others. Should another writer store a new url between
+        the read and the write, its insert meets the unique url and the item goes through
+        the whole path again, as a stored article.
         """
         now = _as_stored(now or datetime.now(UTC))
         latest = {item["url"]: item for item in items}
         if not latest:
             return UpsertCounts()
         with self._errors(f"store {len(latest)} articles"):
-            stored = {
-                doc["url"]: doc
-                for doc in self._articles.find(
-                    {"url": {"$in": list(latest)}},
-                    {"_id": 0, "url": 1, "content_hash": 1, "version": 1, "last_seen": 1},
-                )
-            }
+            stored = self._stored(list(latest))
             stale = {url for url, doc in stored.items() if fetched and _is_stale(latest[url], doc)}
             changed = [
                 url
@@ -254,20 +262,44 @@ class ArticleStore:
             ]
             if changed:
                 self._archive_previous_versions(changed, latest, now)
-            operations = [
-                _write_op(item, stored.get(url), now, fetched=fetched)
+            writes = [
+                (url, operation)
                 for url, item in latest.items()
                 if url not in stale
+                and (operation := _write_op(item, stored.get(url), now, fetched=fetched))
             ]
-            operations = [operation for operation in operations if operation is not None]
-            if operations:
-                self._articles.bulk_write(operations, ordered=False)
-        return UpsertCounts(
-            new=len(latest) - len(stored),
+            raced = self._bulk_write(writes)
+        counts = UpsertCounts(
+            new=len(latest) - len(stored) - len(raced),
             updated=len(changed),
             unchanged=len(stored) - len(changed) - len(stale),
             stale=len(stale),
         )
+        if raced:
+            counts += self.upsert_articles([latest[url] for url in raced], now=now, fetched=fetched)
+        return counts
+
+    def _stored(self, urls: list[str]) -> dict[str, dict[str, Any]]:
+        """url -> what the write path needs of the stored articles among `urls`."""
+        projection = {"_id": 0, "url": 1, "content_hash": 1, "version": 1, "last_seen": 1}
+        return {doc["url"]: doc for doc in self._articles.find({"url": {"$in": urls}}, projection)}
+
+    def _bulk_write(self, writes: list[tuple[str, InsertOne | UpdateOne]]) -> list[str]:
+        """Write (url, operation) pairs; return the urls whose insert met an article stored
+        in the meantime."""
+        if not writes:
+            return []
+        try:
+            self._articles.bulk_write([operation for _, operation in writes], ordered=False)
+        except BulkWriteError as exc:
+            errors = exc.details["writeErrors"]
+            if not all(
+                error["code"] == DUPLICATE_KEY and isinstance(writes[error["index"]][1], InsertOne)
+                for error in errors
+            ):
+                raise
+            return [writes[error["index"]][0] for error in errors]
+        return []
 
     def upsert_pages(self, pages: list[dict[str, Any]]) -> int:
         """Store raw pages (dicts as crawler.spiders.base.raw_page makes them, plus article_url
@@ -367,6 +399,46 @@ class ArticleStore:
         with self._errors("read article versions"):
             return list(self._versions.find({"url": url}, {"_id": 0}, sort=[("version", 1)]))
 
+    def search(
+        self, text: str, *, filter: dict[str, Any] | None = None, limit: int = 0
+    ) -> Iterator[dict[str, Any]]:
+        """Articles whose title or body contain the words of `text`, which is never read as a
+        pattern or an operator: ranked by MongoDB's text search where the text index exists,
+        else (SecantusDB) a case-insensitive match of the words in that order, newest first."""
+        if self.supports_text_search is None:
+            with self._errors("list indexes"):
+                self.supports_text_search = TEXT_INDEX in self._articles.index_information()
+        if self.supports_text_search:
+            score = {"$meta": "textScore"}
+            query = {**(filter or {}), "$text": {"$search": text}}
+            cursor = self._articles.find(
+                query, {"_id": 0, "score": score}, sort=[("score", score)], limit=limit
+            )
+            with self._errors("search articles"), cursor:
+                for doc in cursor:
+                    doc.pop("score", None)
+                    yield doc
+            return
+        words = {"$regex": r"\s+".join(map(re.escape, text.split())), "$options": "i"}
+        query = {"$and": [filter or {}, {"$or": [{"title": words}, {"body": words}]}]}
+        yield from self.find(query, sort=[("published_at", DESCENDING)], limit=limit)
+
+    def count_by(self, field: str, filter: dict[str, Any] | None = None) -> dict[Any, int]:
+        """How many articles have each value of `field`, e.g. count_by("site")."""
+        pipeline = [
+            {"$match": filter or {}},
+            {"$group": {"_id": f"${field}", "count": {"$sum": 1}}},
+        ]
+        with self._errors(f"count articles by {field}"):
+            return {doc["_id"]: doc["count"] for doc in self._articles.aggregate(pipeline)}
+
+    def runs(self, *, spider: str | None = None, limit: int = 0) -> list[dict[str, Any]]:
+        """Recorded crawl runs (runs.py), newest first; of one spider if given."""
+        query = {} if spider is None else {"spider": spider}
+        with self._errors("read runs"):
+            cursor = self._runs.find(query, {"_id": 0}, sort=[("started_at", -1)], limit=limit)
+            return list(cursor)
+
     def known_urls(self, urls: Iterable[str]) -> dict[str, dict[str, Any]]:
         """url -> {content_hash, published_at, complete, last_seen} for the stored ones."""
         wanted = list(dict.fromkeys(urls))
@@ -402,13 +474,13 @@ class ArticleStore:
 
 def _write_op(
     item: dict[str, Any], stored: dict[str, Any] | None, now: datetime, *, fetched: bool
-) -> UpdateOne | None:
+) -> InsertOne | UpdateOne | None:
     url = item["url"]
     fields = {key: value for key, value in item.items() if key != "url"}
     seen = _seen_at(item, now)
     if stored is None:
-        first = {**fields, "first_seen": seen, "last_seen": seen, "fetch_count": 1, "version": 1}
-        return UpdateOne({"url": url}, {"$setOnInsert": first}, upsert=True)
+        first = {"url": url, **fields, "first_seen": seen, "last_seen": seen}
+        return InsertOne({**first, "fetch_count": 1, "version": 1})
     if not fetched:  # extracted again, not fetched: only a change of content is written
         if stored.get("content_hash") == item.get("content_hash"):
             return None

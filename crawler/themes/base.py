@@ -19,7 +19,7 @@ from scrapy.http import TextResponse
 from crawler.cleaning import clean_text
 from crawler.dates import parse_date
 from crawler.extract import jsonld_article, jsonld_names, jsonld_nodes, meta_content, parse_count
-from crawler.urls import strip_tracking
+from crawler.urls import canonical_url, host_of, same_site
 
 Selectors = tuple[str, ...]
 
@@ -59,8 +59,9 @@ class ArticleParser:
     body: Selectors = ("article .entry-content",)
     page_links: Selectors = ()  # anchors of a multi-page article's page navigation
 
-    def __init__(self, response: TextResponse) -> None:
+    def __init__(self, response: TextResponse, base_url: str | None = None) -> None:
         self.response = response
+        self.base_url = base_url or response.url  # the site's address: see crawler/urls.py
 
     # --- structured sources, read once -----------------------------------------------------
     @cached_property
@@ -105,9 +106,11 @@ class ArticleParser:
 
     def canonical_url(self) -> str:
         canonical = self.response.css('link[rel="canonical"]::attr(href)').get()
-        return strip_tracking(
-            self.response.urljoin(canonical.strip()) if canonical else self.response.url
-        )
+        url = self.response.urljoin(canonical.strip()) if canonical else self.response.url
+        # A canonical link to another site (a syndicated copy) is not this article's address here.
+        if not same_site(host_of(url), host_of(self.base_url)):
+            url = self.response.url
+        return canonical_url(url, self.base_url)
 
     def get_title(self) -> str | None:
         return (

@@ -1,0 +1,236 @@
+"""IncrementalMiddleware: a run fetches only the articles that are new or changed.
+
+A spider middleware, because that is where Scrapy lets a component see a callback's whole output
+before it reaches the scheduler: a sitemap yields a thousand article requests at once, a feed
+ten, a listing page twenty. The middleware holds back the requests the spider marked as
+discovered articles (request meta DISCOVERED), looks their URLs up in the store with one
+`known_urls()` query per INCREMENTAL_BATCH_SIZE of them, in a worker thread (the reactor keeps
+running), and lets through only those worth fetching (fetch_reason):
+
+    new          not stored
+    incomplete   stored with complete == False (a later page stayed missing)
+    no_body      stored without content (no content_hash)
+    no_date      stored without published_at
+    changed      the source's date (a sitemap's lastmod, a feed's date) is later than the
+                 stored last_seen, i.e. the site changed the article after we last fetched it.
+                 last_seen, not modified_at: some pages show no modification date (modified_at
+                 then falls back to published_at), and comparing the sitemap's lastmod with it
+                 would refetch such an article on every run; dates in the future are already
+                 rejected by crawler.dates, so a skewed site clock cannot cause that either.
+
+Everything else is counted and dropped. A URL met again in the same run (listed by the sitemap
+and the feed, or by the "latest posts" widget of every listing page) is not looked up again: it
+is dropped when already requested, and when skipped before it is fetched only if this source's
+date says it changed since last_seen. So one lookup and one count per article, whatever the
+number of links to it. The run's URLs stay in memory, some 250 bytes each (25 MB for a backfill
+of 100,000 articles).
+
+The next-page request of a listing (meta LISTING_NEXT_PAGE) is held until the page's articles
+are looked up, and dropped when every one of them was known already: stored, or listed earlier in
+this run (the widgets of the newest posts that every page repeats). Listings run newest first,
+so the pages behind hold older articles.
+
+Sources themselves (sitemaps, feeds, listings) are never filtered: every run re-reads them.
+
+The store is opened the way the store pipeline opens it (open_store: MONGO_URI or the embedded
+server, which counts its users), at engine_started, once every component has opened; a crawl
+whose store was unusable at start never gets there. A lookup that fails lets its batch through:
+fetching an article again is harmless (the store keeps one document per URL), missing one is not.
+
+Off with `-a full=1` (the spider's `full`), with INCREMENTAL_ENABLED = False, or without the
+store pipeline (nothing to compare against).
+
+Stats: incremental/lookups, incremental/skipped_known, incremental/new,
+incremental/refetch/<reason>, incremental/listing_stopped, incremental/lookup_errors.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
+
+from crawler.store import open_store
+from crawler.store.errors import StoreError
+from crawler.store.pipeline import store_enabled
+from crawler.store.store import ArticleStore
+
+logger = logging.getLogger(__name__)
+
+DISCOVERED = "discovered"  # request meta: a Discovered, on requests for discovered articles
+LISTING_NEXT_PAGE = "listing_next_page"  # request meta: True on a listing's next-page request
+
+
+@dataclass(frozen=True)
+class Discovered:
+    """How an article request came about: its canonical URL (the store's key), the source that
+    listed it (sitemap, feed, listing) and the date the source gave, if any."""
+
+    url: str
+    source: str
+    date: datetime | None = None
+
+
+def fetch_reason(stored: dict[str, Any] | None, date: datetime | None) -> str | None:
+    """Why a discovered article must be fetched, or None when the stored copy is current.
+    `stored` is what ArticleStore.known_urls() says of its URL; `date` is the source's."""
+    if stored is None:
+        return "new"
+    if stored.get("complete") is False:
+        return "incomplete"
+    if not stored.get("content_hash"):
+        return "no_body"
+    if stored.get("published_at") is None:
+        return "no_date"
+    if changed_since(stored.get("last_seen"), date):
+        return "changed"
+    return None
+
+
+def changed_since(last_seen: datetime | None, date: datetime | None) -> bool:
+    """Whether the source's date says the article changed after it was last fetched."""
+    return date is not None and (not isinstance(last_seen, datetime) or date > last_seen)
+
+
+@dataclass
+class _Page:
+    """The articles one callback listed, and those of them that nothing knew before."""
+
+    urls: set[str] = field(default_factory=set)
+    unknown: set[str] = field(default_factory=set)
+
+    @property
+    def all_known(self) -> bool:
+        return bool(self.urls) and not self.unknown
+
+
+class IncrementalMiddleware:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.batch_size = max(1, crawler.settings.getint("INCREMENTAL_BATCH_SIZE", 500))
+        self.store: ArticleStore | None = None
+        self._resources = ExitStack()
+        self._requested: set[str] = set()  # URLs let through in this run
+        self._skipped: dict[str, datetime | None] = {}  # skipped in this run -> last_seen
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
+        if not crawler.settings.getbool("INCREMENTAL_ENABLED", True):
+            raise NotConfigured("INCREMENTAL_ENABLED is False")
+        if not store_enabled(crawler.settings):
+            raise NotConfigured("no store pipeline: nothing to compare discovered articles with")
+        middleware = cls(crawler)
+        crawler.signals.connect(middleware.engine_started, signal=signals.engine_started)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
+
+    async def engine_started(self) -> None:
+        spider = self.crawler.spider
+        if getattr(spider, "full", False):
+            logger.info("%s: full crawl: every discovered article is fetched", spider.name)
+            return
+        try:
+            self.store = await asyncio.to_thread(self._open)
+        except StoreError as exc:
+            logger.warning("Incremental: store unusable, every article is fetched: %s", exc)
+
+    def _open(self) -> ArticleStore:
+        return self._resources.enter_context(open_store(self.crawler.settings))
+
+    async def spider_closed(self, spider: Spider) -> None:
+        self.store = None
+        await asyncio.to_thread(self._resources.close)  # the last user stops an embedded server
+
+    async def process_spider_output(
+        self, response: Response, result: AsyncIterator[Any]
+    ) -> AsyncIterator[Any]:
+        if self.store is None:
+            async for element in result:
+                yield element
+            return
+        page = _Page()
+        batch: list[Request] = []
+        next_pages: list[Request] = []
+        async for element in result:
+            if isinstance(element, Request) and DISCOVERED in element.meta:
+                batch.append(element)
+                if len(batch) >= self.batch_size:
+                    for request in await self._worth_fetching(batch, page):
+                        yield request
+                    batch = []
+            elif isinstance(element, Request) and element.meta.get(LISTING_NEXT_PAGE):
+                next_pages.append(element)
+            else:
+                yield element
+        if batch:
+            for request in await self._worth_fetching(batch, page):
+                yield request
+        if next_pages and page.all_known:
+            self.stats.inc_value("incremental/listing_stopped")
+            logger.info("Incremental: every article of %s is known: not paging on", response.url)
+            return
+        for request in next_pages:
+            yield request
+
+    async def _worth_fetching(self, batch: list[Request], page: _Page) -> list[Request]:
+        """The requests of the batch worth fetching; counts the others."""
+        kept: list[Request] = []
+        first_seen: dict[str, Request] = {}
+        for request in batch:
+            discovered: Discovered = request.meta[DISCOVERED]
+            page.urls.add(discovered.url)
+            if discovered.url in self._requested:
+                continue
+            if discovered.url in self._skipped:
+                if changed_since(self._skipped[discovered.url], discovered.date):
+                    kept.append(self._let_through(request, "refetch/changed"))
+                continue
+            first_seen.setdefault(discovered.url, request)
+        if first_seen:
+            kept += await self._look_up(first_seen, page)
+        return kept
+
+    async def _look_up(self, first_seen: dict[str, Request], page: _Page) -> list[Request]:
+        assert self.store is not None
+        try:
+            known = await asyncio.to_thread(self.store.known_urls, list(first_seen))
+        except StoreError as exc:
+            self.stats.inc_value("incremental/lookup_errors")
+            logger.warning("Incremental: lookup failed, fetching %d URLs: %s", len(first_seen), exc)
+            page.unknown.update(first_seen)
+            return [self._let_through(request, None) for request in first_seen.values()]
+        self.stats.inc_value("incremental/lookups")
+        kept = []
+        for url, request in first_seen.items():
+            stored = known.get(url)
+            if stored is None:
+                page.unknown.add(url)
+            reason = fetch_reason(stored, request.meta[DISCOVERED].date)
+            if reason is None:
+                self.stats.inc_value("incremental/skipped_known")
+                self._skipped[url] = stored.get("last_seen") if stored else None
+            else:
+                kept.append(
+                    self._let_through(request, "new" if reason == "new" else f"refetch/{reason}")
+                )
+        return kept
+
+    def _let_through(self, request: Request, counted_as: str | None) -> Request:
+        url = request.meta[DISCOVERED].url
+        self._requested.add(url)
+        self._skipped.pop(url, None)
+        if counted_as is not None:
+            self.stats.inc_value(f"incremental/{counted_as}")
+            if counted_as != "new":
+                logger.debug("Incremental: fetching %s again (%s)", url, counted_as)
+        return request

@@ -1,0 +1,120 @@
+"""What became of a crawl, read from its stats: one summary line and the exit status cron sees.
+
+Exit statuses (see crawler/commands/__init__.py for the whole list):
+    0   the crawl did its job: new and changed articles are stored, or nothing was new
+    1   the crawl could not start (the store was unusable; Scrapy's own start failures)
+    3   the crawl ran, some records are in the spool (crawler/store/pipeline.py)
+    4   the site was unreachable: no source (sitemap, feed, listing) answered
+    5   the crawl failed: it ended early (CLOSESPIDER_TIMEOUT, MEMUSAGE_LIMIT_MB, a shutdown
+        signal...); or its sources listed no article at all; or article pages were fetched
+        and none could be stored, while either no article of the site is stored from before,
+        or at least CRAWL_FAILURE_UNPARSEABLE_PAGES of them could not be parsed (no title, no
+        body, not an article: what a redesign looks like)
+    75  another run of the same site still holds its lock (EX_TEMPFAIL): nothing was done
+
+"Nothing new" is success: a run that found every listed article already stored (counted under
+incremental/skipped_known) stored nothing because there was nothing to store. So is a quiet run
+whose only unknown URLs are a few broken ones the sitemap keeps listing (a deleted post that
+answers 404, an empty draft): they are fetched and dropped on every run, and must not fail each
+of them; the threshold tells them apart from a redesign, which drops every new article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scrapy.statscollectors import StatsCollector
+
+from crawler.store.pipeline import EXIT_SPOOLED, EXIT_STORE_UNAVAILABLE, crawl_exit_status
+from crawler.store.runs import DROPPED_PREFIXES
+
+EXIT_OK = 0
+EXIT_NOT_STARTED = 1
+EXIT_UNREACHABLE = 4
+EXIT_FAILED = 5
+EXIT_LOCKED = 75  # EX_TEMPFAIL in sysexits.h: try again later
+# The worst first: what a run of several sites exits with.
+SEVERITY = (EXIT_NOT_STARTED, EXIT_FAILED, EXIT_UNREACHABLE, EXIT_SPOOLED, EXIT_OK)
+NORMAL_FINISH = frozenset({"finished", "limit_reached"})
+# Article pages that answered but held no article: what a redesign does to every page.
+UNPARSEABLE = ("articles/dropped/no_title", "articles/dropped/no_body", "pages/skipped/not_article")
+
+
+@dataclass(frozen=True)
+class CrawlOutcome:
+    site: str
+    status: str  # ok, nothing new, spooled, unreachable, failed, not started
+    exit_status: int
+    reason: str = ""
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    known: int = 0  # listed, already stored and current: not fetched
+    dropped: int = 0
+    errors: int = 0
+
+    def summary(self) -> str:
+        counts = (
+            f"new {self.new}, updated {self.updated}, unchanged {self.unchanged}, "
+            f"known {self.known}, dropped {self.dropped}, errors {self.errors}"
+        )
+        reason = f" ({self.reason})" if self.reason else ""
+        return f"{self.site}: {self.status}{reason}: {counts} [exit {self.exit_status}]"
+
+
+def crawl_outcome(site: str, stats: StatsCollector, unparseable_threshold: int = 5) -> CrawlOutcome:
+    """The outcome of the crawl of `site` whose stats these are (CRAWL_FAILURE_UNPARSEABLE_PAGES
+    is `unparseable_threshold`)."""
+    values = stats.get_stats()
+    counts = {
+        "new": _int(values, "store/new"),
+        "updated": _int(values, "store/updated"),
+        "unchanged": _int(values, "store/unchanged"),
+        "known": _int(values, "incremental/skipped_known"),
+        "dropped": _sum(values, DROPPED_PREFIXES),
+        "errors": _int(values, "log_count/ERROR"),
+    }
+    status, exit_status, reason = _judge(values, crawl_exit_status(stats), unparseable_threshold)
+    return CrawlOutcome(site, status, exit_status, reason, **counts)
+
+
+def worst(exit_statuses: list[int]) -> int:
+    """The exit status of several crawls: the most severe of theirs."""
+    return next((status for status in SEVERITY if status in exit_statuses), max(exit_statuses))
+
+
+def _judge(values: dict, store_status: int, unparseable_threshold: int) -> tuple[str, int, str]:
+    if "start_time" not in values or store_status == EXIT_STORE_UNAVAILABLE:
+        return "not started", EXIT_NOT_STARTED, "see the log"
+    finish_reason = values.get("finish_reason", "unknown")
+    if finish_reason not in NORMAL_FINISH:
+        return "failed", EXIT_FAILED, f"ended early: {finish_reason}"
+    if not _sum(values, ("discovery/read/",)):
+        return "unreachable", EXIT_UNREACHABLE, "no sitemap, feed or listing answered"
+    listed = _sum(values, ("discovery/articles/",))
+    if not listed and not _sum(values, ("discovery/skipped/",)):
+        return "failed", EXIT_FAILED, "the sources answered but listed no article"
+    known = _int(values, "incremental/skipped_known")
+    produced = _int(values, "item_scraped_count") + _sum(values, ("articles/skipped/",))
+    unparseable = sum(_int(values, key) for key in UNPARSEABLE)
+    if listed > known and not produced and (not known or unparseable >= unparseable_threshold):
+        fetched = _int(values, "pages/fetched/article")
+        return "failed", EXIT_FAILED, f"{fetched} article pages fetched, none stored"
+    if store_status == EXIT_SPOOLED:
+        return "spooled", EXIT_SPOOLED, "some articles wait in the spool"
+    if not produced:
+        return "nothing new", EXIT_OK, ""
+    return "ok", EXIT_OK, ""
+
+
+def _int(values: dict, key: str) -> int:
+    value = values.get(key, 0)
+    return value if isinstance(value, int) else 0
+
+
+def _sum(values: dict, prefixes: tuple[str, ...]) -> int:
+    return sum(
+        value
+        for key, value in values.items()
+        if key.startswith(prefixes) and isinstance(value, int)
+    )

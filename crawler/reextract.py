@@ -1,0 +1,187 @@
+"""An article extracted from pages already fetched, with the current code and without crawling:
+what `scrapy reparse` does with stored pages (`reparse_stored`) and the site fixtures with
+saved ones (`reextract`).
+
+The steps are the crawl's own: the site spider's parser reads the first page
+(`first_page_item`, the item the spider makes of it), the later pages give their bodies, the
+bodies are merged as the spider merges them (`merge_bodies`), and the result is cleaned as the
+cleaning pipeline cleans it (crawler.pipelines.clean_item).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from itemadapter import ItemAdapter
+from scrapy.http import HtmlResponse, TextResponse
+from scrapy.spiderloader import SpiderLoaderProtocol
+
+from crawler.items import ArticleItem
+from crawler.pipelines import ValidationPipeline, clean_item
+from crawler.themes.base import ArticleParser
+
+if TYPE_CHECKING:  # the spider imports this module too, and has no business with the store
+    from crawler.store import ArticleStore
+
+logger = logging.getLogger(__name__)
+
+REPARSE_BATCH_SIZE = 100  # articles read, extracted and written at a time
+
+
+class SiteSpider(Protocol):
+    """What extraction needs of a site spider class (crawler.spiders.base.NewsSiteSpider)."""
+
+    name: str
+    parser: type[ArticleParser]
+    language: str
+
+    def extraction_for(self, parser: ArticleParser) -> str: ...
+
+
+def first_page_item(spider: SiteSpider, parser: ArticleParser) -> ArticleItem:
+    """The item the spider (a site spider class, or a running spider, whose name may be the
+    site it was pointed at) makes of an article's first page (read by `parser`), before the
+    crawl bookkeeping (fetched_at, pages) and before cleaning: the parser's fields, the site,
+    the extraction path, and the site's language where the page declares none."""
+    item = ArticleItem(
+        site=spider.name,
+        extraction=spider.extraction_for(parser),
+        **parser.fields(),
+    )
+    item["language"] = item["language"] or spider.language
+    return item
+
+
+def merge_bodies(bodies: list[str], *, complete: bool = True) -> str:
+    """The body markup of an article from its pages' bodies in page order: one complete page
+    as it is; otherwise each page in a <div data-page="N">, so where pages met stays visible."""
+    if len(bodies) == 1 and complete:
+        return bodies[0]
+    return "".join(
+        f'<div data-page="{number}">{body}</div>' for number, body in enumerate(bodies, start=1)
+    )
+
+
+def reextract(
+    spider_class: SiteSpider,
+    pages: dict[int, TextResponse],
+    *,
+    base_url: str | None = None,
+    missing_pages: Iterable[int] = (),
+) -> ArticleItem:
+    """The cleaned item of an article from its fetched pages (page number -> response; the
+    lowest number is the first page). `base_url`: the site's address, as the spider gives it
+    to the parser (canonical urls; default: the page's own). `missing_pages`: pages the crawl
+    could not fetch; a later page in which the parser now finds no body counts as missing
+    too, as in the crawl. Sets pages, complete and missing_pages; the caller sets fetched_at."""
+    (_, first), *later = sorted(pages.items())
+    item = first_page_item(spider_class, spider_class.parser(first, base_url))
+    bodies = [item["body_html"] or ""]
+    missing = set(missing_pages)
+    for number, response in later:
+        body = spider_class.parser(response).get_body_html()
+        if body is None:
+            missing.add(number)
+        else:
+            bodies.append(body)
+    item["body_html"] = merge_bodies(bodies, complete=not missing)
+    item["pages"] = len(bodies) + len(missing)
+    item["complete"] = not missing
+    item["missing_pages"] = sorted(missing)
+    clean_item(ItemAdapter(item))
+    return item
+
+
+def page_response(page: dict[str, Any]) -> HtmlResponse:
+    """A stored raw page (crawler.spiders.base.raw_page) as the response it came in: its
+    Content-Type header decides the encoding, as it did in the crawl."""
+    return HtmlResponse(
+        url=page["url"],
+        status=page.get("status", 200),
+        headers=page.get("headers") or {},
+        body=page["body"],
+    )
+
+
+@dataclass
+class ReparseCounts:
+    changed: int = 0  # a new version (or a new article, if only its pages were stored)
+    unchanged: int = 0
+    failed: int = 0
+
+    @property
+    def reparsed(self) -> int:
+        return self.changed + self.unchanged + self.failed
+
+    def summary(self) -> str:
+        return (
+            f"re-parsed {self.reparsed} articles: {self.changed} changed, "
+            f"{self.unchanged} unchanged, {self.failed} failed"
+        )
+
+
+def reparse_stored(
+    store: ArticleStore,
+    spiders: SpiderLoaderProtocol,
+    *,
+    site: str | None = None,
+    since: datetime | None = None,
+    batch_size: int = REPARSE_BATCH_SIZE,
+) -> ReparseCounts:
+    """Extract again every article with stored pages (of `site`, with a page fetched since
+    `since`) and write the results as re-extractions: a new version where the content changed
+    (ArticleStore.upsert_articles with fetched=False). See crawler/commands/reparse.py."""
+    counts = ReparseCounts()
+    urls = store.page_article_urls(site=site, since=since)
+    for start in range(0, len(urls), batch_size):
+        chunk = urls[start : start + batch_size]
+        stored = {
+            doc["url"]: doc
+            for doc in store.find({"url": {"$in": chunk}}, fields=["url", "missing_pages"])
+        }
+        items = []
+        for url, pages in store.article_pages(chunk).items():
+            item = _reextract(spiders, url, pages, stored.get(url) or {})
+            if item is None:
+                counts.failed += 1
+            else:
+                items.append(item)
+        written = store.upsert_articles(items, fetched=False)
+        counts.changed += written.new + written.updated
+        counts.unchanged += written.unchanged
+    return counts
+
+
+def _reextract(
+    spiders: SpiderLoaderProtocol,
+    url: str,
+    pages: list[dict[str, Any]],
+    stored: dict[str, Any],
+) -> dict[str, Any] | None:
+    """The article extracted again from its stored pages, or None (logged) if it cannot be."""
+    first = pages[0]
+    if first["page"] != 1:
+        logger.warning("reparse: %s: its first page is not stored; left as it is", url)
+        return None
+    try:
+        spider_class = spiders.load(first["site"])
+        item = reextract(
+            spider_class,
+            {page["page"]: page_response(page) for page in pages},
+            base_url=url,  # any url of the site will do; the stored one is certain to be
+            missing_pages=stored.get("missing_pages") or (),
+        )
+    except Exception:  # one page breaking the parser must not stop the others' re-parse
+        logger.exception("reparse: %s: extraction failed; left as it is", url)
+        return None
+    absent = [name for name in ValidationPipeline.required if not item.get(name)]
+    if absent:
+        logger.warning("reparse: %s: no %s with the current code; left as it is", url, absent)
+        return None
+    item["url"] = url  # the identity it is stored under, even if canonical urls changed
+    item["fetched_at"] = first["fetched_at"]
+    return dict(item)

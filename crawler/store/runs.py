@@ -1,0 +1,163 @@
+"""RunRecorder: one `runs` document per crawl, written when the crawl ends.
+
+    run_id          a new random id per crawl (the key: replaying a spooled run twice is harmless)
+    spider          the spider's name
+    started_at      when the spider opened                          (aware UTC datetime)
+    finished_at     when it closed                                  (aware UTC datetime)
+    finish_reason   Scrapy's reason: finished, closespider_timeout, shutdown, limit_reached...
+    counts          new / updated / unchanged / dropped articles, spooled records, stored pages
+    stats           the crawl's Scrapy stats, fit for BSON (see bson_safe)
+
+Scrapy closes the item pipelines before it sends spider_closed, so by then the store pipeline
+has written its last batch and put its final counts in the stats; the reason comes with the
+signal. The recorder opens its own store at engine_started, which Scrapy sends only once every
+component has opened (a crawl whose store was unavailable at start never gets there, and has no
+run to record). With the embedded server, that makes the recorder a second user of the same
+server, which therefore outlives the pipeline until the run is written (embedded.py).
+
+A store unreachable at close does not fail the crawl: the run document goes to the spool
+(stat store/spooled_runs; `scrapy crawl` then exits with status 3).
+Enabled in settings/base.py EXTENSIONS; off when the store pipeline is not in ITEM_PIPELINES.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from contextlib import ExitStack
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from crawler.store import open_store
+from crawler.store.errors import StoreError
+from crawler.store.pipeline import store_enabled
+from crawler.store.spool import run_record, spool_from
+from crawler.store.store import ArticleStore
+
+logger = logging.getLogger(__name__)
+
+COUNTED = ("new", "updated", "unchanged", "spooled", "pages")
+DROPPED_PREFIXES = ("articles/dropped/", "store/dropped/")
+INT64_MAX = 2**63 - 1
+
+
+class RunRecorder:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.database = crawler.settings.get("MONGO_DATABASE", "news")
+        self.spool = spool_from(crawler.settings)
+        self.run_id = uuid.uuid4().hex
+        self.started_at: datetime | None = None
+        self.store: ArticleStore | None = None
+        self._engine_started = False
+        self._resources = ExitStack()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunRecorder:
+        if not store_enabled(crawler.settings):
+            raise NotConfigured("no store pipeline: no run to record")
+        recorder = cls(crawler)
+        crawler.signals.connect(recorder.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(recorder.engine_started, signal=signals.engine_started)
+        crawler.signals.connect(recorder.spider_closed, signal=signals.spider_closed)
+        return recorder
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.started_at = datetime.now(UTC)
+
+    async def engine_started(self) -> None:
+        self._engine_started = True
+        try:
+            self.store = await asyncio.to_thread(self._open)
+        except StoreError as exc:
+            logger.warning("Store: the run record will be spooled, the store is unusable: %s", exc)
+
+    def _open(self) -> ArticleStore:
+        return self._resources.enter_context(open_store(self.crawler.settings))
+
+    async def spider_closed(self, spider: Spider, reason: str) -> None:
+        if not self._engine_started:
+            return
+        run = run_document(
+            self.run_id,
+            spider.name,
+            self.started_at,
+            datetime.now(UTC),
+            reason,
+            self.crawler.stats.get_stats(),
+        )
+        await asyncio.to_thread(self._save, run)
+
+    def _save(self, run: dict[str, Any]) -> None:
+        try:
+            if self.store is None:
+                raise StoreError("not opened at start")
+            self.store.record_run(run)
+            logger.info("Store: run %s recorded in %s", run["run_id"], self.store.describe())
+        except StoreError as exc:
+            self._spool(run, exc)
+        finally:
+            self._resources.close()  # the last user of the embedded server stops it
+
+    def _spool(self, run: dict[str, Any], error: StoreError) -> None:
+        try:
+            self.spool.append([run_record(self.database, run)])
+        except OSError as exc:
+            logger.error("Store: run %s neither recorded nor spooled: %s", run["run_id"], exc)
+            return
+        self.crawler.stats.set_value("store/spooled_runs", 1)
+        logger.warning("Store: run %s spooled to %s (%s)", run["run_id"], self.spool.path, error)
+
+
+def run_document(
+    run_id: str,
+    spider: str,
+    started_at: datetime | None,
+    finished_at: datetime,
+    reason: str,
+    stats: dict[str, Any],
+) -> dict[str, Any]:
+    counts = {name: int(stats.get(f"store/{name}", 0)) for name in COUNTED}
+    counts["dropped"] = sum(
+        int(value)
+        for key, value in stats.items()
+        if key.startswith(DROPPED_PREFIXES) and isinstance(value, int)
+    )
+    return {
+        "run_id": run_id,
+        "spider": spider,
+        "started_at": started_at or stats.get("start_time"),
+        "finished_at": finished_at,
+        "finish_reason": reason,
+        "counts": counts,
+        "stats": bson_safe(stats),
+    }
+
+
+def bson_safe(value: Any) -> Any:
+    """Scrapy stats as BSON can hold them: keys without "." or "$" (stats keys hold class
+    names such as downloader/exception_type_count/twisted.internet.error.DNSLookupError, and
+    MongoDB reads dots as paths); datetimes kept (made aware UTC); timedeltas as seconds;
+    other values BSON has no type for as their text."""
+    if isinstance(value, dict):
+        return {_safe_key(str(key)): bson_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [bson_safe(item) for item in value]
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, bool | float | str | bytes) or value is None:
+        return value
+    if isinstance(value, int):
+        return value if -INT64_MAX - 1 <= value <= INT64_MAX else str(value)
+    return str(value)
+
+
+def _safe_key(key: str) -> str:
+    return key.replace(".", "_").replace("$", "_")

@@ -1,0 +1,274 @@
+"""The `pages` and `runs` collections: raw pages compressed and newest-first, their retention,
+the pipeline feeding them, and one run document per crawl (RunRecorder) with its final counts."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import textwrap
+import zlib
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from pymongo import MongoClient
+from scrapy import Spider
+from scrapy.utils.test import get_crawler
+
+from crawler.items import ArticleItem
+from crawler.store import ArticleStore, EmbeddedServer
+from crawler.store.pipeline import StorePipeline
+from crawler.store.runs import RunRecorder, bson_safe, run_document
+from crawler.store.spool import Spool
+from tests.conftest import free_port
+from tests.crawl import run_scrapy
+
+T0 = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
+T1 = T0 + timedelta(days=1)
+HTML = "<html><body><h1>Judul</h1><p>Isi berita \u00e9</p></body></html>".encode()
+
+
+def page(url: str, *, at: datetime = T0, body: bytes = HTML, number: int = 1) -> dict:
+    return {
+        "url": url,
+        "article_url": "https://radartangsel.test/a/",
+        "site": "radartangsel",
+        "page": number,
+        "status": 200,
+        "headers": {"Content-Type": "text/html; charset=UTF-8", "ETag": '"abc"'},
+        "body": body,
+        "fetched_at": at,
+    }
+
+
+@pytest.fixture
+def raw(mongo_uri, mongo_db_name):
+    client = MongoClient(mongo_uri, tz_aware=True)
+    yield client[mongo_db_name]
+    client.drop_database(mongo_db_name)
+    client.close()
+
+
+@pytest.fixture
+def store(mongo_uri, mongo_db_name, raw):
+    with ArticleStore(mongo_uri, mongo_db_name) as store:
+        store.ensure_indexes(pages_retention_days=90)
+        yield store
+
+
+def test_pages_are_stored_compressed_with_what_reparsing_needs(store, raw):
+    store.upsert_pages(
+        [page("https://radartangsel.test/a/"), page("https://radartangsel.test/a/2/", number=2)]
+    )
+    doc = raw.pages.find_one({"url": "https://radartangsel.test/a/"}, {"_id": 0})
+    assert isinstance(doc["body"], bytes) and zlib.decompress(doc["body"]) == HTML
+    assert doc == {
+        **page("https://radartangsel.test/a/"),
+        "body": zlib.compress(HTML),  # BSON Binary, subtype 0: bytes in Python
+        "compression": "zlib",
+    }
+    pages = store.article_pages(["https://radartangsel.test/a/"])
+    assert [p["page"] for p in pages["https://radartangsel.test/a/"]] == [1, 2]
+    assert pages["https://radartangsel.test/a/"][0] == page("https://radartangsel.test/a/")
+
+
+def test_only_the_newest_fetch_of_a_page_url_is_kept(store, raw):
+    url = "https://radartangsel.test/a/"
+    store.upsert_pages([page(url, at=T1, body=b"<html>new</html>")])
+    store.upsert_pages([page(url, at=T0, body=b"<html>old</html>")])  # late, e.g. replayed
+    store.upsert_pages([page(url, at=T1, body=b"<html>new</html>")])  # the same fetch again
+    (doc,) = raw.pages.find({"url": url})
+    assert (doc["fetched_at"], zlib.decompress(doc["body"])) == (T1, b"<html>new</html>")
+
+    store.upsert_pages([page(url, at=T1 + timedelta(hours=1), body=b"<html>newer</html>")])
+    assert zlib.decompress(raw.pages.find_one({"url": url})["body"]) == b"<html>newer</html>"
+
+
+def test_page_retention_is_a_ttl_index_that_follows_the_setting(store, raw):
+    def ttl() -> int | None:
+        return raw.pages.index_information().get("fetched_at_ttl", {}).get("expireAfterSeconds")
+
+    assert ttl() == 90 * 86400
+    store.ensure_indexes(pages_retention_days=90)  # idempotent
+    assert ttl() == 90 * 86400
+    store.ensure_indexes(pages_retention_days=30)  # changed in place
+    assert ttl() == 30 * 86400
+    store.ensure_indexes(pages_retention_days=0)  # kept forever
+    assert ttl() is None
+    assert {"url_unique", "article_url_page", "site_fetched_at"} <= set(
+        raw.pages.index_information()
+    )
+
+
+def pipeline_for(mongo_uri, mongo_db_name, tmp_path, **settings) -> StorePipeline:
+    crawler = get_crawler(
+        settings_dict={
+            "MONGO_URI": mongo_uri,
+            "MONGO_DATABASE": mongo_db_name,
+            "STORE_SPOOL_PATH": str(tmp_path / "spool.jsonl"),
+            **settings,
+        }
+    )
+    return StorePipeline.from_crawler(crawler)
+
+
+@pytest.mark.parametrize("store_pages", [True, False])
+def test_the_pipeline_writes_raw_pages_to_pages_never_to_articles(
+    mongo_uri, mongo_db_name, raw, tmp_path, store_pages
+):
+    pipeline = pipeline_for(mongo_uri, mongo_db_name, tmp_path, STORE_PAGES=store_pages)
+    item = ArticleItem(
+        url="https://radartangsel.test/a/",
+        site="radartangsel",
+        content_hash="h",
+        fetched_at=T0,
+        raw_pages=[
+            {k: v for k, v in page(url).items() if k not in ("article_url", "site")}
+            for url in (
+                "https://radartangsel.test/a/?utm_source=x",
+                "https://radartangsel.test/a/2/",
+            )
+        ],
+    )
+
+    async def crawl() -> None:
+        await pipeline.open_spider()
+        await pipeline.process_item(item)
+        await pipeline.close_spider()
+
+    asyncio.run(crawl())
+    assert "raw_pages" not in raw.articles.find_one({"url": item["url"]})
+    pages = list(raw.pages.find({}, {"_id": 0, "url": 1, "article_url": 1, "site": 1}))
+    if store_pages:
+        assert {p["article_url"] for p in pages} == {item["url"]}
+        assert {p["site"] for p in pages} == {"radartangsel"}
+        assert pipeline.stats.get_value("store/pages") == 2
+    else:
+        assert pages == []
+
+
+def test_stats_are_made_fit_for_bson():
+    stats = {
+        "downloader/exception_type_count/twisted.internet.error.DNSLookupError": 2,
+        "$weird": {"a.b": timedelta(seconds=1.5)},
+        "start_time": datetime(2024, 5, 1, 8, 0),  # naive: Scrapy's are aware, some are not
+        "finish_time": T1,
+        "huge": 2**70,
+        "set": {"x"},
+        "obj": object,
+    }
+    safe = bson_safe(stats)
+    assert safe["downloader/exception_type_count/twisted_internet_error_DNSLookupError"] == 2
+    assert safe["_weird"] == {"a_b": 1.5}
+    assert safe["start_time"] == T0 and safe["finish_time"] == T1
+    assert safe["huge"] == str(2**70) and safe["set"] == ["x"] and safe["obj"] == str(object)
+
+
+def test_the_run_document_counts_from_the_final_stats():
+    stats = {
+        "store/new": 3,
+        "store/updated": 1,
+        "store/unchanged": 2,
+        "store/pages": 7,
+        "articles/dropped/no_body": 1,
+        "articles/dropped/http_404": 2,
+        "store/dropped/no_url": 1,
+        "item_dropped_count": 2,  # the same drops as the pipeline's no_body/no_url: not added
+    }
+    run = run_document("r1", "radartangsel", T0, T1, "closespider_timeout", stats)
+    assert run["counts"] == {
+        "new": 3,
+        "updated": 1,
+        "unchanged": 2,
+        "spooled": 0,
+        "pages": 7,
+        "dropped": 4,
+    }
+    assert (run["started_at"], run["finished_at"], run["finish_reason"]) == (
+        T0,
+        T1,
+        "closespider_timeout",
+    )
+
+
+# Stops itself after 150 items: the last 50 are written when the pipeline closes, after the
+# reason is known and before spider_closed, so the run must count all 150.
+SPIDER = textwrap.dedent(
+    """
+    from datetime import UTC, datetime
+
+    import scrapy
+    from scrapy.exceptions import CloseSpider
+
+
+    class StoreItems(scrapy.Spider):
+        name = "store_items"
+        start_urls = ["data:,items"]
+        custom_settings = {"ITEM_PIPELINES": {"crawler.store.pipeline.StorePipeline": 900}}
+
+        def parse(self, response):
+            for n in range(150):
+                yield {
+                    "url": f"https://items.test/{n}/",
+                    "site": "items",
+                    "content_hash": "h",
+                    "fetched_at": datetime.now(UTC),
+                }
+            raise CloseSpider("enough_items")
+    """
+)
+
+
+def test_a_crawl_records_its_run_through_the_shared_embedded_server(tmp_path):
+    spider = tmp_path / "store_items.py"
+    spider.write_text(SPIDER)
+    data_dir = tmp_path / "mongo"
+    result = run_scrapy(
+        "runspider",
+        str(spider),
+        MONGO_EMBEDDED_DIR=str(data_dir),
+        STORE_SPOOL_PATH=str(tmp_path / "spool.jsonl"),
+        STORE_FLUSH_INTERVAL="60",
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert re.search(r"Store: run [0-9a-f]{32} recorded in the embedded store", result.stderr)
+    assert not (data_dir / "server.json").exists()  # stopped by its last user, the recorder
+    # One server for the pipeline, the recorder (and any other user): started once, and
+    # announced once although every user of this process joins it.
+    pids = re.findall(r"embedded SecantusDB server \(pid (\d+),", result.stderr)
+    assert len(pids) == 1
+
+    with EmbeddedServer(data_dir) as uri, MongoClient(uri, tz_aware=True) as client:
+        (run,) = client.news.runs.find({}, {"_id": 0})
+    assert run["spider"] == "store_items" and run["finish_reason"] == "enough_items"
+    assert run["counts"]["new"] == 150 and run["counts"]["spooled"] == 0
+    assert run["stats"]["item_scraped_count"] == 150
+    assert run["started_at"] <= run["finished_at"]
+
+
+def test_a_store_gone_at_close_spools_the_run_and_does_not_fail(mongo_uri, mongo_db_name, tmp_path):
+    spool = Spool(tmp_path / "spool.jsonl")
+    crawler = get_crawler(
+        settings_dict={
+            "MONGO_URI": f"mongodb://127.0.0.1:{free_port()}/?directConnection=true",
+            "MONGO_DATABASE": mongo_db_name,
+            "MONGO_TIMEOUT_MS": 300,
+            "STORE_SPOOL_PATH": str(spool.path),
+            "ITEM_PIPELINES": {StorePipeline: 900},
+        }
+    )
+    recorder = RunRecorder.from_crawler(crawler)
+    spider = Spider(name="some_site")
+
+    async def crawl() -> None:
+        recorder.spider_opened(spider)
+        await recorder.engine_started()
+        await recorder.spider_closed(spider, "finished")
+
+    asyncio.run(crawl())
+    assert crawler.stats.get_value("store/spooled_runs") == 1
+    with ArticleStore(mongo_uri, mongo_db_name) as store:
+        assert spool.replay(store).runs == 1
+    with MongoClient(mongo_uri) as client:
+        run = client[mongo_db_name].runs.find_one()
+        assert (run["spider"], run["finish_reason"]) == ("some_site", "finished")
+        client.drop_database(mongo_db_name)
