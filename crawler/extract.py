@@ -7,9 +7,12 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
+from lxml import etree
 from parsel import Selector
+from parsel.csstranslator import css2xpath
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +71,34 @@ def jsonld_names(value: Any, nodes: Iterable[dict[str, Any]] = ()) -> list[str]:
         if isinstance(name, str) and name.strip():
             names.append(name.strip())
     return names
+
+
+@lru_cache(maxsize=1024)
+def compiled_css(css: str) -> etree.XPath:
+    """A CSS selector (parsel's ::text and ::attr() included) translated and compiled once.
+    Parsel's css() hands lxml an XPath string, which lxml compiles again on every call: that
+    was most of the extraction time, with parsers trying several selectors per field."""
+    return etree.XPath(css2xpath(css))
+
+
+def text_of(found: Any) -> str:
+    """The text of a selector match: a string as it is, an element's text nodes joined."""
+    return found if isinstance(found, str) else " ".join(found.itertext())
+
+
+def meta_index(root: Any) -> dict[str, str]:
+    """Every <meta> of the page by its property=/name=/itemprop= key (first one wins), read in
+    one pass instead of three XPath scans per lookup."""
+    index: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        content = (meta.get("content") or "").strip()
+        if not content:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            key = meta.get(attribute)
+            if key:
+                index.setdefault(key.strip(), content)
+    return index
 
 
 def meta_content(selector: Selector, *keys: str) -> str | None:

@@ -10,15 +10,26 @@ really differs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from functools import cached_property
 from typing import Any
 
+from lxml import etree
+from lxml.html import HtmlElement
 from scrapy.http import TextResponse
 
 from crawler.cleaning import clean_text
 from crawler.dates import parse_date
-from crawler.extract import jsonld_article, jsonld_names, jsonld_nodes, meta_content, parse_count
+from crawler.extract import (
+    compiled_css,
+    jsonld_article,
+    jsonld_names,
+    jsonld_nodes,
+    meta_index,
+    parse_count,
+    text_of,
+)
 from crawler.urls import canonical_url, host_of, same_site
 
 Selectors = tuple[str, ...]
@@ -72,16 +83,29 @@ class ArticleParser:
     def jsonld_article(self) -> dict[str, Any]:
         return jsonld_article(self.jsonld)
 
+    @cached_property
+    def metas(self) -> dict[str, str]:
+        return meta_index(self.root)
+
     def meta(self, *keys: str) -> str | None:
-        return meta_content(self.response.selector, *keys)
+        """The first non-empty <meta> content among property=/name=/itemprop= keys."""
+        return next((self.metas[key] for key in keys if key in self.metas), None)
+
+    # --- selectors -------------------------------------------------------------------------
+    @cached_property
+    def root(self) -> HtmlElement:
+        return self.response.selector.root
+
+    def select(self, css: str) -> list[Any]:
+        """Matches of a CSS selector (parsel's ::text and ::attr() included): elements, or
+        strings for the pseudo-elements."""
+        return compiled_css(css)(self.root)
 
     def first(self, selectors: Selectors) -> str | None:
-        """The first non-empty text among the selectors (all text nodes of the first match)."""
+        """The first non-empty text among the selectors (all text of the first match)."""
         for css in selectors:
-            for node in self.response.css(css):
-                text = clean_text(
-                    " ".join(node.css("::text").getall()) if "::" not in css else node.get()
-                )
+            for found in self.select(css):
+                text = clean_text(text_of(found))
                 if text:
                     return text
         return None
@@ -89,15 +113,16 @@ class ArticleParser:
     def all(self, selectors: Selectors) -> list[str]:
         """Texts of every match of the first selector that matches anything."""
         for css in selectors:
-            nodes = self.response.css(css)
-            if nodes:
-                texts = (clean_text(" ".join(n.css("::text").getall())) for n in nodes)
+            found = self.select(css)
+            if found:
+                texts = (clean_text(text_of(match)) for match in found)
                 return [text for text in texts if text]
         return []
 
     # --- fields ----------------------------------------------------------------------------
     def is_article(self) -> bool:
-        body_classes = set((self.response.css("body::attr(class)").get() or "").split())
+        body = self.root.find("body")
+        body_classes = set((body.get("class", "") if body is not None else "").split())
         if body_classes & self.article_body_classes:
             return True
         if body_classes & self.other_body_classes:
@@ -105,7 +130,7 @@ class ArticleParser:
         return self.meta("og:type") == "article" or bool(self.jsonld_article)
 
     def canonical_url(self) -> str:
-        canonical = self.response.css('link[rel="canonical"]::attr(href)').get()
+        canonical = next(iter(self.select('link[rel="canonical"]::attr(href)')), None)
         url = self.response.urljoin(canonical.strip()) if canonical else self.response.url
         # A canonical link to another site (a syndicated copy) is not this article's address here.
         if not same_site(host_of(url), host_of(self.base_url)):
@@ -124,24 +149,28 @@ class ArticleParser:
 
     def get_published(self) -> tuple[datetime | None, str | None]:
         """(aware UTC datetime, the raw string it came from), best source first."""
-        candidates = [
-            self.jsonld_article.get("datePublished"),
-            self.meta("article:published_time", "datePublished"),
-            *(self.response.css(css).get() for css in self.published),
-            *(self.first((css,)) for css in self.published_text),
-        ]
-        return self._first_date(candidates)
+        return self._first_date(self._published_candidates())
+
+    def _published_candidates(self) -> Iterator[Any]:
+        # A generator: the sources are read only until one parses (JSON-LD, on most pages).
+        yield self.jsonld_article.get("datePublished")
+        yield self.meta("article:published_time", "datePublished")
+        for css in self.published:
+            yield next(iter(self.select(css)), None)
+        for css in self.published_text:
+            yield self.first((css,))
 
     def get_modified(self) -> tuple[datetime | None, str | None]:
-        candidates = [
-            self.jsonld_article.get("dateModified"),
-            self.meta("article:modified_time", "dateModified"),
-            *(self.response.css(css).get() for css in self.modified),
-        ]
-        return self._first_date(candidates)
+        return self._first_date(self._modified_candidates())
+
+    def _modified_candidates(self) -> Iterator[Any]:
+        yield self.jsonld_article.get("dateModified")
+        yield self.meta("article:modified_time", "dateModified")
+        for css in self.modified:
+            yield next(iter(self.select(css)), None)
 
     @staticmethod
-    def _first_date(candidates: list[Any]) -> tuple[datetime | None, str | None]:
+    def _first_date(candidates: Iterable[Any]) -> tuple[datetime | None, str | None]:
         for raw in candidates:
             if isinstance(raw, str) and raw.strip():
                 value = parse_date(raw)
@@ -186,25 +215,31 @@ class ArticleParser:
         return parse_count(self.first(self.view_count))
 
     def get_language(self) -> str | None:
-        lang = self.response.xpath("/html/@lang").get() or self.meta("og:locale")
+        lang = (self.root.get("lang") if self.root.tag == "html" else None) or self.meta(
+            "og:locale"
+        )
         return re.split(r"[-_]", lang)[0].lower() if lang else None
 
     def get_body_html(self) -> str | None:
         """The raw markup of the body container: cleaning happens later, in the pipeline."""
         for css in self.body:
-            node = self.response.css(css)
-            if node:
-                return node[0].get()
+            found = self.select(css)
+            if found:
+                return etree.tostring(found[0], encoding="unicode", method="html", with_tail=False)
         return None
 
     def get_page_urls(self) -> dict[int, str]:
         """Page number -> absolute URL, from the multi-page navigation (current page included
         when the theme links it)."""
+        return dict(self._page_urls)
+
+    @cached_property
+    def _page_urls(self) -> dict[int, str]:
         pages: dict[int, str] = {}
         for css in self.page_links:
-            for anchor in self.response.css(css):
-                text = clean_text(" ".join(anchor.css("::text").getall())) or ""
-                href = anchor.attrib.get("href")
+            for anchor in self.select(css):
+                text = clean_text(text_of(anchor)) or ""
+                href = anchor.get("href")
                 if text.isdigit() and href:
                     pages[int(text)] = self.response.urljoin(href)
         return pages
