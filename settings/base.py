@@ -27,6 +27,9 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 DOWNLOAD_TIMEOUT = 30
+# An article page yields one item and a sitemap only requests: Scrapy's default (100) starts
+# 100 asyncio workers per response for nothing, a quarter of the crawl's CPU (bench/RESULTS.md).
+CONCURRENT_ITEMS = 1
 RETRY_TIMES = 3
 # 403/429/503 are what WAFs answer under load; they are worth a retry with backoff.
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429, 403]

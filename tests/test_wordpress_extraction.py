@@ -25,7 +25,7 @@ from crawler.themes.base import ArticleParser
 from crawler.themes.detect import detect_theme, parser_for
 from crawler.themes.fallback import TRAFILATURA_OPTIONS, FallbackParser
 from crawler.themes.jnews import JNewsParser
-from crawler.themes.tagdiv import TagDivParser
+from crawler.themes.tagdiv import TagDivClassic, TagDivComposer
 from crawler.themes.wordpress import WordPressParser
 from tests.site_fixtures import FIXTURES, extract, fixture_pages
 
@@ -58,12 +58,14 @@ def plain_site() -> ReplicaSite:
 # --- detection ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("template", ["classic", "composer"])
-def test_both_tagdiv_templates_are_detected(tagdiv_site, template):
+@pytest.mark.parametrize(
+    ("template", "parser_class"), [("classic", TagDivClassic), ("composer", TagDivComposer)]
+)
+def test_both_tagdiv_templates_are_detected(tagdiv_site, template, parser_class):
     article = next(article for article in ARTICLES if article.template == template)
     response = replica_response(tagdiv_site, article.path)
     assert detect_theme(response) == "tagdiv"
-    assert type(parser_for(response, BASE)) is TagDivParser
+    assert type(parser_for(response, BASE)) is parser_class
 
 
 def test_plain_wordpress_markup_gets_the_generic_profile(plain_site):

@@ -61,6 +61,11 @@ OLDEST = datetime.min.replace(tzinfo=UTC)
 
 DISCOVERY_PRIORITY = 10
 LATER_PAGE_PRIORITY = 5
+# The next sitemap of an index and the next page of a listing wait until the articles already
+# queued are fetched: the scheduler then holds one sitemap's articles (Yoast: 1,000), not the
+# whole site's, so memory does not grow with the site. The queue being LIFO per priority, the
+# last child sitemap, the newest posts, is read first.
+DEFERRED_SOURCE_PRIORITY = -10
 # Sources whose date is the publication date (a sitemap's lastmod is the last modification).
 PUBLICATION_DATE_SOURCES = frozenset({"feed"})
 
@@ -261,14 +266,19 @@ class NewsSiteSpider(scrapy.Spider):
             yield self.source_request(self.url(path), self.parse_sitemap)
 
     def source_request(
-        self, url: str, callback: Any, errback: Any = None, **kwargs: Any
+        self,
+        url: str,
+        callback: Any,
+        errback: Any = None,
+        priority: int = DISCOVERY_PRIORITY,
+        **kwargs: Any,
     ) -> scrapy.Request:
-        """A request for a discovery source: read before article pages."""
+        """A request for a discovery source: read before article pages, unless deferred."""
         return scrapy.Request(
             url,
             callback=callback,
             errback=errback or self.source_failed,
-            priority=DISCOVERY_PRIORITY,
+            priority=priority,
             **kwargs,
         )
 
@@ -310,7 +320,9 @@ class NewsSiteSpider(scrapy.Spider):
         if sitemap.type == "sitemapindex":
             for _, url in entries:
                 if self.sitemap_follow.search(url):
-                    yield self.source_request(url, self.parse_sitemap)
+                    yield self.source_request(
+                        url, self.parse_sitemap, priority=DEFERRED_SOURCE_PRIORITY
+                    )
         elif sitemap.type == "urlset":
             for lastmod, url in entries:
                 yield from self.article_request(url, lastmod, "sitemap")
@@ -345,6 +357,7 @@ class NewsSiteSpider(scrapy.Spider):
                 yield self.source_request(
                     response.urljoin(next_page),
                     self.parse_listing,
+                    priority=DEFERRED_SOURCE_PRIORITY,
                     meta={LISTING_NEXT_PAGE: True},
                 )
                 break
