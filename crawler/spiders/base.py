@@ -61,10 +61,7 @@ OLDEST = datetime.min.replace(tzinfo=UTC)
 
 DISCOVERY_PRIORITY = 10
 LATER_PAGE_PRIORITY = 5
-# The next sitemap of an index and the next page of a listing wait until the articles already
-# queued are fetched: the scheduler then holds one sitemap's articles (Yoast: 1,000), not the
-# whole site's, so memory does not grow with the site. The queue being LIFO per priority, the
-# last child sitemap, the newest posts, is read first.
+# The next page of a listing waits until the articles already queued are fetched.
 DEFERRED_SOURCE_PRIORITY = -10
 # Sources whose date is the publication date (a sitemap's lastmod is the last modification).
 PUBLICATION_DATE_SOURCES = frozenset({"feed"})
@@ -207,6 +204,10 @@ class NewsSiteSpider(scrapy.Spider):
         self.full = parse_flag(full)  # fetch every discovered article, stored or not
         self.discovered: Counter[str] = Counter()  # article URLs found, per source
         self.listings_started = False
+        # Child sitemaps of an index not read yet, oldest first. They are read one at a time,
+        # the next one when the crawl goes idle: the scheduler then holds one sitemap's articles
+        # (Yoast: 1,000), not the whole site's, so memory does not grow with the site.
+        self.pending_sitemaps: list[str] = []
         self.articles_yielded = 0
 
     @classmethod
@@ -237,7 +238,11 @@ class NewsSiteSpider(scrapy.Spider):
             yield request
 
     def on_idle(self) -> None:
-        """Fall back to walking listings when no sitemap gave an article URL."""
+        """Read the next child sitemap; when none is left and no sitemap gave an article URL,
+        fall back to walking the listings."""
+        if self.pending_sitemaps and not self.limit_reached():
+            self.crawler.engine.crawl(self.next_sitemap_request())
+            raise DontCloseSpider
         if self.listings_started or self.discovered["sitemap"] or self.limit_reached():
             return
         self.listings_started = True
@@ -318,14 +323,17 @@ class NewsSiteSpider(scrapy.Spider):
             key=lambda entry: entry[0] or OLDEST,
         )
         if sitemap.type == "sitemapindex":
-            for _, url in entries:
-                if self.sitemap_follow.search(url):
-                    yield self.source_request(
-                        url, self.parse_sitemap, priority=DEFERRED_SOURCE_PRIORITY
-                    )
+            children = [url for _, url in entries if self.sitemap_follow.search(url)]
+            self.pending_sitemaps.extend(children)
+            if children:
+                yield self.next_sitemap_request()
         elif sitemap.type == "urlset":
             for lastmod, url in entries:
                 yield from self.article_request(url, lastmod, "sitemap")
+
+    def next_sitemap_request(self) -> scrapy.Request:
+        """The newest child sitemap not read yet (entries are sorted oldest first)."""
+        return self.source_request(self.pending_sitemaps.pop(), self.parse_sitemap)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         self.count("discovery/read/feed")
