@@ -122,6 +122,18 @@ def mongo_db_name() -> str:
 
 
 @pytest.fixture
+def raw(mongo_uri, mongo_db_name):
+    """The test database through plain pymongo, to read back what the store wrote
+    independently of the store's own code; dropped after the test."""
+    from pymongo import MongoClient
+
+    client = MongoClient(mongo_uri, tz_aware=True)
+    yield client[mongo_db_name]
+    client.drop_database(mongo_db_name)
+    client.close()
+
+
+@pytest.fixture
 def replica():
     from crawler.replica import ReplicaServer
 

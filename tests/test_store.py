@@ -8,7 +8,6 @@ import time
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from pymongo import MongoClient
 from pymongo.errors import DuplicateKeyError
 
 from crawler.store import ArticleStore, StoreError, UpsertCounts
@@ -35,14 +34,6 @@ def article(slug: str, **fields) -> dict:
         "complete": True,
         **fields,
     }
-
-
-@pytest.fixture
-def raw(mongo_uri, mongo_db_name):
-    client = MongoClient(mongo_uri, tz_aware=True)
-    yield client[mongo_db_name]
-    client.drop_database(mongo_db_name)
-    client.close()
 
 
 @pytest.fixture

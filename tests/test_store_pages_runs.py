@@ -41,14 +41,6 @@ def page(url: str, *, at: datetime = T0, body: bytes = HTML, number: int = 1) ->
 
 
 @pytest.fixture
-def raw(mongo_uri, mongo_db_name):
-    client = MongoClient(mongo_uri, tz_aware=True)
-    yield client[mongo_db_name]
-    client.drop_database(mongo_db_name)
-    client.close()
-
-
-@pytest.fixture
 def store(mongo_uri, mongo_db_name, raw):
     with ArticleStore(mongo_uri, mongo_db_name) as store:
         store.ensure_indexes(pages_retention_days=90)
