@@ -101,16 +101,6 @@ def meta_index(root: Any) -> dict[str, str]:
     return index
 
 
-def meta_content(selector: Selector, *keys: str) -> str | None:
-    """The first non-empty <meta> content among property=/name=/itemprop= keys."""
-    for key in keys:
-        for attribute in ("property", "name", "itemprop"):
-            value = selector.xpath(f'//meta[@{attribute}="{key}"]/@content').get()
-            if value and value.strip():
-                return value.strip()
-    return None
-
-
 _DIGITS = re.compile(r"\d[\d.,]*")
 
 

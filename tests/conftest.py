@@ -84,36 +84,11 @@ def mongo_uri(tmp_path_factory) -> str:
         yield external
         return
     port = free_port()
-    data_dir = tmp_path_factory.mktemp("secantus")
-    log = open(data_dir.parent / "secantusd.log", "wb")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(
-        [
-            _secantusd(),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--storage-path",
-            str(data_dir),
-            "--cache-size",
-            "256M",
-            "--log-level",
-            "WARNING",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    process = start_secantusd(port, tmp_path_factory.mktemp("secantus"), "--cache-size", "256M")
     try:
-        _wait_for_port(port, process)
         yield f"mongodb://127.0.0.1:{port}/?directConnection=true"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+        stop_process(process)
 
 
 @pytest.fixture

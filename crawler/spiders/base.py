@@ -18,10 +18,12 @@ The incremental middleware (crawler/incremental.py) drops the requests of articl
 stored and current, and stops paging back through a listing once a whole page is known; the
 spider itself stays unaware of the store. `-a full=1` turns that off.
 
-Priorities: sources before articles, so every source is read (and its URLs looked up in
-batches) before article pages queue up; the later pages of an article before other articles,
-because the article waits in memory until its last page. Among equals, Scrapy's LIFO queue
-serves the last request first, hence sitemap entries are yielded least recently modified first.
+Order and memory: robots.txt, sitemap indexes and the feed are read before article pages; the
+child sitemaps of an index one at a time, newest first, the next when the crawl goes idle, so
+the scheduler holds one sitemap's articles rather than the whole site's; a listing's next page
+after the articles queued. The later pages of an article come before other articles, because
+the article waits in memory until its last page. Among equals, Scrapy's LIFO queue serves the
+last request first, hence sitemap entries are yielded least recently modified first.
 
 State: everything a request needs travels in its meta (MultiPageArticle, Discovered), which
 JOBDIR pickles; the spider's counters are per run (`limit` counts this run's articles).
