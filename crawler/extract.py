@@ -7,22 +7,22 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import Any
 
 from lxml import etree
-from parsel import Selector
-from parsel.csstranslator import css2xpath
 
 logger = logging.getLogger(__name__)
 
 ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle"})
 
 
-def jsonld_nodes(selector: Selector) -> list[dict[str, Any]]:
+def jsonld_nodes(root: etree._Element) -> list[dict[str, Any]]:
     """Every JSON-LD object on the page, with Yoast's @graph flattened into the list."""
     nodes: list[dict[str, Any]] = []
-    for raw in selector.css('script[type="application/ld+json"]::text').getall():
+    for script in root.iter("script"):  # lxml filters by tag in C: no XPath walk
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        raw = script.text
         try:
             data = json.loads(raw)
         except ValueError:
@@ -71,14 +71,6 @@ def jsonld_names(value: Any, nodes: Iterable[dict[str, Any]] = ()) -> list[str]:
         if isinstance(name, str) and name.strip():
             names.append(name.strip())
     return names
-
-
-@lru_cache(maxsize=1024)
-def compiled_css(css: str) -> etree.XPath:
-    """A CSS selector (parsel's ::text and ::attr() included) translated and compiled once.
-    Parsel's css() hands lxml an XPath string, which lxml compiles again on every call: that
-    was most of the extraction time, with parsers trying several selectors per field."""
-    return etree.XPath(css2xpath(css))
 
 
 def text_of(found: Any) -> str:

@@ -14,15 +14,14 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from functools import cached_property
 from typing import Any
+from urllib.parse import urljoin
 
 from lxml import etree
-from lxml.html import HtmlElement
 from scrapy.http import TextResponse
 
 from crawler.cleaning import clean_text
 from crawler.dates import parse_date
 from crawler.extract import (
-    compiled_css,
     jsonld_article,
     jsonld_names,
     jsonld_nodes,
@@ -30,9 +29,17 @@ from crawler.extract import (
     parse_count,
     text_of,
 )
+from crawler.themes.page import Lead, Page, leads_of
 from crawler.urls import canonical_url, host_of, same_site
 
 Selectors = tuple[str, ...]
+
+# The class attributes that hold a field's selectors: their leads are indexed in one walk.
+SELECTOR_ATTRIBUTES = (
+    "title", "subtitle", "published", "published_text", "modified", "authors", "category",
+    "tags", "featured_image", "image_caption", "comment_count", "view_count", "body",
+    "page_links",
+)  # fmt: skip
 
 
 class ArticleParser:
@@ -70,14 +77,29 @@ class ArticleParser:
     body: Selectors = ("article .entry-content",)
     page_links: Selectors = ()  # anchors of a multi-page article's page navigation
 
-    def __init__(self, response: TextResponse, base_url: str | None = None) -> None:
+    def __init__(
+        self, response: TextResponse, base_url: str | None = None, page: Page | None = None
+    ) -> None:
         self.response = response
         self.base_url = base_url or response.url  # the site's address: see crawler/urls.py
+        if page is not None:  # parsed already (theme detection): else parsed when first needed
+            self.page = page
 
     # --- structured sources, read once -----------------------------------------------------
+    @classmethod
+    def leads(cls) -> frozenset[Lead]:
+        """The leads of every selector this parser declares (crawler/themes/page.py)."""
+        if "_leads" not in cls.__dict__:  # per class: a subclass declares its own selectors
+            cls._leads = leads_of(css for name in SELECTOR_ATTRIBUTES for css in getattr(cls, name))
+        return cls._leads
+
+    @cached_property
+    def page(self) -> Page:
+        return Page.of(self.response, self.leads())
+
     @cached_property
     def jsonld(self) -> list[dict[str, Any]]:
-        return jsonld_nodes(self.response.selector)
+        return jsonld_nodes(self.root)
 
     @cached_property
     def jsonld_article(self) -> dict[str, Any]:
@@ -92,14 +114,39 @@ class ArticleParser:
         return next((self.metas[key] for key in keys if key in self.metas), None)
 
     # --- selectors -------------------------------------------------------------------------
+    @property
+    def root(self) -> etree._Element:
+        return self.page.root
+
     @cached_property
-    def root(self) -> HtmlElement:
-        return self.response.selector.root
+    def head(self) -> etree._Element:
+        """The <head>, found among the root's children: a CSS lookup of `head link` would
+        walk the whole page to find it."""
+        head = self.root.find("head")
+        return head if head is not None else self.root
+
+    def head_link(self, rel: str) -> str | None:
+        """The href of the first <link rel=...> in the head naming `rel`."""
+        for link in self.head.iter("link"):
+            if rel in (link.get("rel") or "").lower().split() and (link.get("href") or "").strip():
+                return link.get("href").strip()
+        return None
+
+    @cached_property
+    def _base_href(self) -> str:
+        base = self.head.find("base")
+        href = (base.get("href") or "").strip() if base is not None else ""
+        return urljoin(self.response.url, href) if href else self.response.url
+
+    def urljoin(self, url: str) -> str:
+        """A link of the page made absolute, as a browser does (<base href> first); read from
+        the parsed page, where response.urljoin would decode the whole body again."""
+        return urljoin(self._base_href, url)
 
     def select(self, css: str) -> list[Any]:
         """Matches of a CSS selector (parsel's ::text and ::attr() included): elements, or
         strings for the pseudo-elements."""
-        return compiled_css(css)(self.root)
+        return self.page.select(css)
 
     def first(self, selectors: Selectors) -> str | None:
         """The first non-empty text among the selectors (all text of the first match)."""
@@ -130,8 +177,8 @@ class ArticleParser:
         return self.meta("og:type") == "article" or bool(self.jsonld_article)
 
     def canonical_url(self) -> str:
-        canonical = next(iter(self.select('link[rel="canonical"]::attr(href)')), None)
-        url = self.response.urljoin(canonical.strip()) if canonical else self.response.url
+        canonical = self.head_link("canonical")
+        url = self.urljoin(canonical) if canonical else self.response.url
         # A canonical link to another site (a syndicated copy) is not this article's address here.
         if not same_site(host_of(url), host_of(self.base_url)):
             url = self.response.url
@@ -203,7 +250,7 @@ class ArticleParser:
 
     def get_image_url(self) -> str | None:
         image = self.meta("og:image") or self.first(self.featured_image)
-        return self.response.urljoin(image) if image else None
+        return self.urljoin(image) if image else None
 
     def get_image_caption(self) -> str | None:
         return self.first(self.image_caption)
@@ -241,7 +288,7 @@ class ArticleParser:
                 text = clean_text(text_of(anchor)) or ""
                 href = anchor.get("href")
                 if text.isdigit() and href:
-                    pages[int(text)] = self.response.urljoin(href)
+                    pages[int(text)] = self.urljoin(href)
         return pages
 
     def current_page(self) -> int:

@@ -8,11 +8,14 @@ finds no body container, or that no fingerprint matches, goes to the fallback ex
 
 from __future__ import annotations
 
+from functools import cache
+
 from scrapy.http import TextResponse
 
 from crawler.themes.base import ArticleParser
 from crawler.themes.fallback import FallbackParser
 from crawler.themes.jnews import JNewsParser
+from crawler.themes.page import Lead, Page, leads_of
 from crawler.themes.tagdiv import TagDivParser
 from crawler.themes.wordpress import WordPressParser
 
@@ -36,12 +39,21 @@ FINGERPRINTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def detect_theme(response: TextResponse) -> str | None:
+def detect_theme(response: TextResponse, page: Page | None = None) -> str | None:
     """The name of the profile whose fingerprint the page carries, or None."""
+    page = page or Page.of(response, _detection_leads())
     for theme, fingerprint in FINGERPRINTS:
-        if response.css(fingerprint):
+        if page.matches(fingerprint):
             return theme
     return None
+
+
+@cache
+def _detection_leads() -> frozenset[Lead]:
+    """The fingerprints' leads and every profile's: detection and then the profile's fields
+    share one parse and one walk."""
+    profiles = frozenset().union(*(profile.leads() for profile in THEMES.values()))
+    return profiles | leads_of(fingerprint for _, fingerprint in FINGERPRINTS)
 
 
 def parser_for(
@@ -49,8 +61,9 @@ def parser_for(
 ) -> ArticleParser:
     """The parser for a page: the profile `theme` names, else the detected one, as long as it
     finds a body container; the fallback extractor otherwise."""
-    profile = THEMES.get(theme or detect_theme(response) or "fallback", FallbackParser)
-    parser = profile(response, base_url)
+    page = Page.of(response, _detection_leads())
+    profile = THEMES.get(theme or detect_theme(response, page) or "fallback", FallbackParser)
+    parser = profile(response, base_url, page)
     if isinstance(parser, FallbackParser) or parser.get_body_html() is not None:
         return parser
-    return FallbackParser(response, base_url)
+    return FallbackParser(response, base_url, page)
