@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from crawler import dates
 from crawler.dates import normalise_date_text, parse_date, to_utc
 
 NOW = datetime(2025, 1, 15, 12, 0, tzinfo=UTC)
@@ -133,3 +134,31 @@ def test_to_utc() -> None:
     aware = datetime.fromisoformat("2023-12-07T14:30:00+08:00")
     assert to_utc(aware) == utc(2023, 12, 7, 6, 30)
     assert to_utc(aware).tzinfo is UTC
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Kamis, 7 Desember 2023 | 14:30 WIB",
+        "Jum'at, 3 Mei 2024 21:05",
+        "Senin 27 Des 2021 16:12 WIB",
+        "Diperbarui: 8 Desember 2023 pukul 09.15 WITA",
+        "7 Desember 2023 14:30:15 WITA",
+        "1 Januari 2024 00:00 GMT+7",
+        "12 Agt 2024 10:00",
+        "7 December 2023 14:30",
+        "7 Desember 2023",
+        "29 Februari 2024 23:59 WIT",
+    ],
+)
+def test_the_exact_path_reads_printed_dates_as_dateparser_does(raw: str) -> None:
+    normalised = normalise_date_text(raw)
+    exact = dates._parse_day_month_year(normalised)
+    assert exact is not None, normalised  # the form the exact path is for
+    by_dateparser = dates._CLOCK_PARSER.get_date_data(normalised).date_obj
+    assert to_utc(exact) == to_utc(by_dateparser)
+
+
+@pytest.mark.parametrize("normalised", ["31 Februari 2024 10:00", "7 Desemberr 2023 14:30"])
+def test_the_exact_path_leaves_what_it_cannot_read_to_dateparser(normalised: str) -> None:
+    assert dates._parse_day_month_year(normalised) is None
