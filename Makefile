@@ -8,7 +8,7 @@ SITE ?= radartangsel
 ARGS ?=
 PORT ?= 8765
 
-.PHONY: install crawl test lint demo bench clean
+.PHONY: install redis crawl test lint demo bench clean
 
 install: $(VENV)/.installed
 
@@ -22,8 +22,18 @@ $(VENV)/.installed: pyproject.toml
 crawl: install
 	$(BIN)/scrapy crawl $(SITE) $(ARGS)
 
+## redis-server for the distributed-mode tests: Debian's package, installed when missing (as
+## root, or with sudo); without apt-get, those tests are skipped and say why
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+redis:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    $(SUDO) apt-get update -qq && \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; \
+	  else echo "redis-server not installed: the distributed-mode tests will be skipped" >&2; fi; }
+
 ## the whole test suite (lint first: a red lint is a red build)
-test: install
+test: install redis
 	$(BIN)/ruff check crawler settings tests bench
 	$(BIN)/ruff format --check crawler settings tests bench
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

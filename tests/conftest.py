@@ -5,6 +5,7 @@
   that server instead (a real MongoDB), each test run in databases of its own.
 - `mongo_db_name`: a fresh database name per test, so tests never see each other's documents.
 - `replica`: the replica site served on a free port (crawler.replica.ReplicaServer).
+- `redis_url`: a real redis-server (Debian's package) on a free port, for the distributed mode.
 """
 
 from __future__ import annotations
@@ -106,6 +107,47 @@ def raw(mongo_uri, mongo_db_name):
     yield client[mongo_db_name]
     client.drop_database(mongo_db_name)
     client.close()
+
+
+def start_redis(port: int, directory: Path) -> subprocess.Popen:
+    """A redis-server of the test's own (one it may kill) on 127.0.0.1:`port`, nothing saved
+    to disk, answering a ping when returned. Skips the test where redis-server is missing."""
+    from redis import Redis
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    server = shutil.which("redis-server")
+    if not server:
+        pytest.skip("redis-server is not installed (Debian: apt-get install redis-server)")
+    process = subprocess.Popen(
+        [server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no",
+         "--dir", str(directory)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 20
+    with Redis(host="127.0.0.1", port=port, socket_timeout=5) as client:
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"redis-server exited early with status {process.returncode}")
+            try:
+                client.ping()
+                return process
+            except RedisConnectionError:
+                if time.monotonic() > deadline:
+                    stop_process(process)
+                    raise
+                time.sleep(0.05)
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory) -> str:
+    """A redis-server for the session (start_redis); tests keep apart by key prefix. Skipped
+    only where redis-server is not installed (make test and .ci/run install it)."""
+    port = free_port()
+    process = start_redis(port, tmp_path_factory.mktemp("redis"))
+    try:
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        stop_process(process)
 
 
 @pytest.fixture

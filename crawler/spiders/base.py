@@ -26,7 +26,9 @@ the article waits in memory until its last page. Among equals, Scrapy's LIFO que
 last request first, hence sitemap entries are yielded least recently modified first.
 
 State: everything a request needs travels in its meta (MultiPageArticle, Discovered), which
-JOBDIR pickles; the spider's counters are per run (`limit` counts this run's articles).
+JOBDIR pickles, as does the Redis queue of distributed runs (crawler/distributed.py, which also
+decides the listings fallback for all the workers of a run); the spider's counters are per run
+(`limit` counts this run's articles).
 """
 
 from __future__ import annotations
@@ -187,6 +189,9 @@ class NewsSiteSpider(scrapy.Spider):
         "link[rel='next']::attr(href)",
         "a.next.page-numbers::attr(href)",
     )
+    # Who starts the listings fallback: the spider itself when it goes idle, or, in a distributed
+    # run, the run, once for all of its workers (crawler/distributed.py sets this to False).
+    listings_on_idle = True
 
     def __init__(
         self,
@@ -247,11 +252,18 @@ class NewsSiteSpider(scrapy.Spider):
             raise DontCloseSpider
         if self.listings_started or self.discovered["sitemap"] or self.limit_reached():
             return
+        if not self.listings_on_idle:
+            return
+        self.start_listings()
+        raise DontCloseSpider
+
+    def start_listings(self) -> None:
+        """Walk the home page and the category listings: the fallback when no sitemap listed an
+        article (on_idle here; crawler/distributed.py for the workers of a distributed run)."""
         self.listings_started = True
         logger.info("%s: no usable sitemap; walking the listings", self.name)
         for request in self.listing_stage():
             self.crawler.engine.crawl(request)
-        raise DontCloseSpider
 
     def sitemap_stage(self) -> Iterator[scrapy.Request]:
         yield self.source_request(
