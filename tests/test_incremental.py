@@ -18,6 +18,7 @@ from crawler.incremental import (
     Discovered,
     IncrementalMiddleware,
     fetch_reason,
+    url_key,
 )
 from crawler.replica import ARTICLES, ReplicaOptions, ReplicaServer
 from crawler.replica.listing import pages_count
@@ -61,6 +62,14 @@ def crawl(base_url: str, mongo_uri: str, db: str, *args: str) -> dict[str, int]:
 )
 def test_fetch_reason(stored, date, reason):
     assert fetch_reason(stored, date) == reason
+
+
+def test_the_run_tells_urls_apart_by_their_keys():
+    url = "http://news.example/2024/01/02/banjir-di-serpong/"
+    assert url_key(url) == url_key(url.encode().decode())  # an equal string, another object
+    near = [url.rstrip("/"), url.upper(), url + "?page=2", url.replace("serpong", "serpang")]
+    assert len({url_key(other) for other in (url, *near)}) == 5
+    assert 0 <= url_key(url) < 2**128
 
 
 def test_until_includes_its_whole_day_in_jakarta():
