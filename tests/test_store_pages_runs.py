@@ -19,6 +19,7 @@ from crawler.store import ArticleStore, EmbeddedServer
 from crawler.store.pipeline import StorePipeline
 from crawler.store.runs import RunRecorder, bson_safe, run_document
 from crawler.store.spool import Spool
+from crawler.store.store import PAGE_COMPRESSION_LEVEL
 from tests.conftest import free_port
 from tests.crawl import run_scrapy
 
@@ -55,7 +56,7 @@ def test_pages_are_stored_compressed_with_what_reparsing_needs(store, raw):
     assert isinstance(doc["body"], bytes) and zlib.decompress(doc["body"]) == HTML
     assert doc == {
         **page("https://radartangsel.test/a/"),
-        "body": zlib.compress(HTML),  # BSON Binary, subtype 0: bytes in Python
+        "body": zlib.compress(HTML, PAGE_COMPRESSION_LEVEL),  # BSON Binary subtype 0: bytes
         "compression": "zlib",
     }
     pages = store.article_pages(["https://radartangsel.test/a/"])
@@ -73,6 +74,50 @@ def test_only_the_newest_fetch_of_a_page_url_is_kept(store, raw):
 
     store.upsert_pages([page(url, at=T1 + timedelta(hours=1), body=b"<html>newer</html>")])
     assert zlib.decompress(raw.pages.find_one({"url": url})["body"]) == b"<html>newer</html>"
+
+
+def test_one_batch_of_new_stored_and_repeated_page_urls_keeps_the_newest_fetch_of_each(store, raw):
+    stored, new, twice = (f"https://radartangsel.test/{name}/" for name in ("a", "b", "c"))
+    store.upsert_pages([page(stored, at=T0, body=b"<html>a0</html>")])
+    store.upsert_pages(
+        [
+            page(stored, at=T1, body=b"<html>a1</html>"),
+            page(new, at=T0, body=b"<html>b0</html>"),
+            page(twice, at=T1, body=b"<html>c1</html>"),
+            page(twice, at=T0, body=b"<html>c0</html>"),  # older, later in the batch
+        ]
+    )
+    kept = {
+        doc["url"]: (doc["fetched_at"], zlib.decompress(doc["body"])) for doc in raw.pages.find()
+    }
+    assert kept == {
+        stored: (T1, b"<html>a1</html>"),
+        new: (T0, b"<html>b0</html>"),
+        twice: (T1, b"<html>c1</html>"),
+    }
+
+
+def test_a_page_reads_back_the_same_whether_an_insert_or_an_upsert_created_it(
+    store, raw, monkeypatch
+):
+    upserted, inserted = "https://radartangsel.test/a/", "https://radartangsel.test/b/"
+    monkeypatch.setattr(store, "_stored_page_urls", lambda urls: {upserted})  # taken as stored
+    store.upsert_pages([page(upserted), page(inserted)])
+    first, second = raw.pages.find({}, sort=[("url", 1)])
+    assert (first["url"], second["url"]) == (upserted, inserted)
+    assert list(first) == list(second)  # the order of the fields too
+
+
+@pytest.mark.parametrize(("at", "kept"), [(T1, b"<html>new</html>"), (T0, b"<html>first</html>")])
+def test_a_page_stored_by_another_writer_meanwhile_is_upserted_over_an_older_fetch_only(
+    store, raw, monkeypatch, at, kept
+):
+    url = "https://radartangsel.test/a/"
+    store.upsert_pages([page(url, at=T0 + timedelta(hours=1), body=b"<html>first</html>")])
+    monkeypatch.setattr(store, "_stored_page_urls", lambda urls: set())  # read before it came
+    store.upsert_pages([page(url, at=at, body=b"<html>new</html>")])
+    (doc,) = raw.pages.find({"url": url})
+    assert zlib.decompress(doc["body"]) == kept
 
 
 def test_page_retention_is_a_ttl_index_that_follows_the_setting(store, raw):

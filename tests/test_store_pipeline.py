@@ -8,15 +8,18 @@ import logging
 import re
 import subprocess
 import textwrap
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
 from crawler.items import ArticleItem
 from crawler.store import ArticleStore, EmbeddedServer
-from crawler.store.pipeline import StorePipeline, crawl_exit_status
+from crawler.store.pipeline import StorePipeline, crawl_exit_status, detached_document
 from crawler.store.spool import Spool
 from tests.conftest import free_port, start_secantusd
 from tests.crawl import run_scrapy
@@ -71,6 +74,24 @@ def crawl_stat(stderr: str, key: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def test_the_document_is_the_items_asdict_and_stays_as_it_was_when_the_item_changes():
+    article = ArticleItem(
+        url="https://items.test/1/",
+        tags=["a", "b"],
+        published_at=datetime(2024, 5, 1, tzinfo=UTC),
+        raw_pages=[{"url": "https://items.test/1/", "headers": {"ETag": '"x"'}, "body": b"<html>"}],
+        extraction=ArticleItem(site="nested"),  # an item inside an item becomes a dict
+    )
+    document = detached_document(article)
+    assert document == ItemAdapter(article).asdict()
+    assert document["extraction"] == {"site": "nested"}
+
+    article["tags"].append("c")
+    article["raw_pages"][0]["headers"]["ETag"] = '"y"'
+    assert document["tags"] == ["a", "b"]
+    assert document["raw_pages"][0]["headers"] == {"ETag": '"x"'}
+
+
 def test_full_batches_are_written_in_order_and_the_timer_writes_the_rest(
     mongo_uri, mongo_db_name, spool_path
 ):
@@ -103,6 +124,39 @@ def test_full_batches_are_written_in_order_and_the_timer_writes_the_rest(
     assert stat(pipeline, "store/batches") == 4
     assert stat(pipeline, "store/errors") is None
     assert stat(pipeline, "store/dropped/no_url") == 1
+    reader.close()
+
+
+def test_items_arriving_during_a_slow_write_wait_instead_of_piling_up(
+    mongo_uri, mongo_db_name, spool_path
+):
+    pipeline = pipeline_for(
+        spool_path, MONGO_URI=mongo_uri, MONGO_DATABASE=mongo_db_name, STORE_BATCH_SIZE=3
+    )
+    real_write = pipeline._write
+    most_buffered = 0
+
+    def slow_write(batch):  # a server that takes its time: the write thread waits first
+        time.sleep(0.3)
+        return real_write(batch)
+
+    pipeline._write = slow_write
+
+    async def one(n: int) -> None:
+        nonlocal most_buffered
+        await pipeline.process_item(item(n))
+        most_buffered = max(most_buffered, len(pipeline._buffer))
+
+    async def crawl() -> None:
+        await pipeline.open_spider()
+        # twenty items at once, as Scrapy hands items of several responses to the pipeline
+        await asyncio.gather(*(one(n) for n in range(20)))
+        await pipeline.close_spider()
+
+    asyncio.run(crawl())
+    assert most_buffered <= 3  # one batch buffered while another is written, never more
+    reader = ArticleStore(mongo_uri, mongo_db_name)
+    assert reader.count() == 20  # nothing lost by waiting
     reader.close()
 
 
