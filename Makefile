@@ -46,7 +46,7 @@ lint: install
 demo: install
 	$(BIN)/python -m crawler.demo --port $(PORT) $(ARGS)
 
-## every benchmark (about 15 minutes), results in bench/RESULTS.md; ARGS=--quick: a smoke run
+## every benchmark (about 10 minutes), results in bench/RESULTS.md; ARGS=--quick: a smoke run
 bench: install
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python -m bench $(ARGS)
