@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,3 +36,34 @@ def scrapy_command(*args: str, **settings: str) -> tuple[list[str], dict[str, st
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "settings.test", "PYTHONPATH": str(ROOT)}
     env.pop("MONGO_URI", None)  # settings decide, via -s, never the caller's environment
     return command, env
+
+
+def items_spider(count: int, *, then_close: str | None = None) -> str:
+    """The source of a spider (`scrapy runspider`) that yields `count` articles straight into
+    the store pipeline, then closes itself with the reason `then_close` if one is given."""
+    close = f"raise CloseSpider({then_close!r})" if then_close else "return"
+    return textwrap.dedent(
+        f"""
+        from datetime import UTC, datetime
+
+        import scrapy
+        from scrapy.exceptions import CloseSpider
+
+
+        class StoreItems(scrapy.Spider):
+            name = "store_items"
+            start_urls = ["data:,items"]
+            custom_settings = {{"ITEM_PIPELINES": {{"crawler.store.pipeline.StorePipeline": 900}}}}
+
+            def parse(self, response):
+                for n in range({count}):
+                    yield {{
+                        "url": f"https://items.test/{{n}}/",
+                        "site": "items",
+                        "title": f"Berita {{n}}",
+                        "content_hash": f"hash-{{n}}",
+                        "fetched_at": datetime.now(UTC),
+                    }}
+                {close}
+        """
+    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import textwrap
 import zlib
 from datetime import UTC, datetime, timedelta
 
@@ -21,7 +20,7 @@ from crawler.store.runs import RunRecorder, bson_safe, run_document
 from crawler.store.spool import Spool
 from crawler.store.store import PAGE_COMPRESSION_LEVEL
 from tests.conftest import free_port
-from tests.crawl import run_scrapy
+from tests.crawl import items_spider, run_scrapy
 
 T0 = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
 T1 = T0 + timedelta(days=1)
@@ -229,30 +228,7 @@ def test_the_run_document_counts_from_the_final_stats():
 
 # Stops itself after 150 items: the last 50 are written when the pipeline closes, after the
 # reason is known and before spider_closed, so the run must count all 150.
-SPIDER = textwrap.dedent(
-    """
-    from datetime import UTC, datetime
-
-    import scrapy
-    from scrapy.exceptions import CloseSpider
-
-
-    class StoreItems(scrapy.Spider):
-        name = "store_items"
-        start_urls = ["data:,items"]
-        custom_settings = {"ITEM_PIPELINES": {"crawler.store.pipeline.StorePipeline": 900}}
-
-        def parse(self, response):
-            for n in range(150):
-                yield {
-                    "url": f"https://items.test/{n}/",
-                    "site": "items",
-                    "content_hash": "h",
-                    "fetched_at": datetime.now(UTC),
-                }
-            raise CloseSpider("enough_items")
-    """
-)
+SPIDER = items_spider(150, then_close="enough_items")
 
 
 def test_a_crawl_records_its_run_through_the_shared_embedded_server(tmp_path):

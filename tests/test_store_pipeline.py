@@ -7,7 +7,6 @@ import asyncio
 import logging
 import re
 import subprocess
-import textwrap
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,31 +21,9 @@ from crawler.store import ArticleStore, EmbeddedServer
 from crawler.store.pipeline import StorePipeline, crawl_exit_status, detached_document
 from crawler.store.spool import Spool
 from tests.conftest import free_port, start_secantusd
-from tests.crawl import run_scrapy
+from tests.crawl import items_spider, run_scrapy
 
-SPIDER = textwrap.dedent(
-    """
-    from datetime import UTC, datetime
-
-    import scrapy
-
-
-    class StoreItems(scrapy.Spider):
-        name = "store_items"
-        start_urls = ["data:,items"]
-        custom_settings = {"ITEM_PIPELINES": {"crawler.store.pipeline.StorePipeline": 900}}
-
-        def parse(self, response):
-            for n in range(250):
-                yield {
-                    "url": f"https://items.test/{n}/",
-                    "site": "items",
-                    "title": f"Berita {n}",
-                    "content_hash": f"hash-{n}",
-                    "fetched_at": datetime.now(UTC),
-                }
-    """
-)
+SPIDER = items_spider(250)
 
 
 def item(n: int, content_hash: str = "h1") -> ArticleItem:

@@ -239,3 +239,17 @@ def extract_value(name: str, value):
     if name == "body":
         return value.split("\n\n") if value else []
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def test_the_fallback_dates_a_page_without_metadata_by_the_articles_first_time():
+    html = """<html><head><title>Banjir</title></head><body>
+      <main><time datetime="2024-01-02T08:00:00+07:00">2 Januari 2024</time>
+      <article><h1>Banjir di Pandeglang</h1>
+        <time datetime="2024-05-20T14:47:00+07:00">Senin, 20 Mei 2024 14:47 WIB</time>
+        <p>Hujan deras sejak sore membuat Sungai Cibaliung meluap.</p>
+      </article></main></body></html>"""
+    response = HtmlResponse(url="https://warta.example/banjir/", body=html, encoding="utf-8")
+    published, raw = FallbackParser(response).get_published()
+    # the article's own time, not a time of the page around it
+    assert raw == "2024-05-20T14:47:00+07:00"
+    assert published.isoformat() == "2024-05-20T07:47:00+00:00"

@@ -21,6 +21,7 @@ from parsel import Selector
 from trafilatura.meta import reset_caches
 
 from crawler.cleaning import clean_text
+from crawler.extract import text_of
 from crawler.themes.base import ArticleParser
 
 # Precision over recall: a fallback that drags the sidebar into the body is worse than one
@@ -83,11 +84,11 @@ class FallbackParser(ArticleParser):
 
     def first_time_in_article(self) -> list[str | None]:
         """The datetime attribute and the text of the article's first <time>."""
-        times = self.response.css("article time, main time")
-        if not times:
+        # on the page parsed once (self.select): response.css() would parse it a second time
+        first = next(iter(self.select("article time") or self.select("main time")), None)
+        if first is None:
             return []
-        first = times[0]
-        return [first.attrib.get("datetime"), clean_text(" ".join(first.css("::text").getall()))]
+        return [first.get("datetime"), clean_text(text_of(first))]
 
     def get_authors(self) -> list[str]:
         authors = super().get_authors()
@@ -101,7 +102,7 @@ class FallbackParser(ArticleParser):
 
     def get_tags(self) -> list[str]:
         tags = (
-            self.response.css('meta[property="article:tag"]::attr(content)').getall()
+            self.select('meta[property="article:tag"]::attr(content)')
             or _keywords(self.jsonld_article.get("keywords"))
             or self.extracted_list("tags")
         )
