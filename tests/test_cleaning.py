@@ -914,6 +914,15 @@ def test_entities_spaces_and_nfc() -> None:
     assert "e\u0301" not in cleaned.html and "Kaf\u00e9" in cleaned.html
 
 
+def test_markup_that_declares_another_encoding_or_holds_a_lone_surrogate() -> None:
+    # The markup is already text: its declaration must not re-decode it, and a character a
+    # broken decode left behind must not cut the paragraph short (lxml stops at a str's lone
+    # surrogate; encoded with "replace" it is one "?").
+    declared = '<?xml version="1.0" encoding="iso-8859-1"?><p>Kafe\u0301 \u2014 Serpong</p>'
+    assert clean_body(declared).text == "Kaf\u00e9 \u2014 Serpong"
+    assert clean_body("<p>Warga\udc80 Pamulang datang.</p>").text == "Warga? Pamulang datang."
+
+
 @pytest.mark.parametrize("raw", ["", "   ", "<!-- nothing -->", "<script>x()</script>"])
 def test_empty_bodies(raw: str) -> None:
     cleaned = clean_body(raw)
