@@ -8,8 +8,8 @@ Everything else is unchanged: the same spiders, middlewares, pipelines and store
 upserts by canonical URL, so it holds one document per article however many workers fetch.
 What a single process keeps in memory and several workers must share lives in Redis:
 
-A run. The key `<prefix>:run` (DISTRIBUTED_KEY_PREFIX, default `crawler:<spider>`) names the
-site's current run; its keys are `<prefix>:run:<id>:<name>`:
+A run. The key `<prefix>:run` (DISTRIBUTED_KEY_PREFIX, default `crawler:<spider>`; it must name
+the spider) names the site's current run; its keys are `<prefix>:run:<id>:<name>`:
 
     requests    scrapy-redis's priority queue of the run (the Scheduler's queue)
     dupefilter  scrapy-redis's request fingerprints of the run (RFPDupeFilter)
@@ -51,6 +51,10 @@ stays open (DontCloseSpider) and looks again at Scrapy's next idle check, every 
 marks itself busy before it takes a request, so the run is never seen idle while a request is
 between the queue and a worker. A dead worker stops counting after DISTRIBUTED_WORKER_TIMEOUT.
 A worker that loses Redis stops at once (finish reason redis_unavailable: exit status 5).
+
+`scrapy crawlall` works the same way: each of its crawlers (one per site, in one process) is a
+worker of its own site's run, with its own scheduler, Redis connection, heartbeat and stats; a
+crawlall on another machine, or a `scrapy crawl <site>` there, joins the same runs.
 
 Exit statuses. Whether a crawl went well (crawler/outcome.py: the site answered, its sources
 listed articles, the fetched pages could be stored) is a fact of the run, not of a worker that
@@ -105,6 +109,8 @@ RUN_COUNTERS = (
     "store/dropped/",
     "log_count/ERROR",
 )
+# What DISTRIBUTED_KEY_PREFIX must hold: each site's runs have keys of their own.
+SPIDER_PLACEHOLDER = "%(spider)s"
 # Sources that list every article: once one of them listed any, the listings are not walked
 # (NewsSiteSpider.on_idle: sitemaps; WordPressSpider: the REST API).
 COMPLETE_SOURCES = ("sitemap", "rest")
@@ -413,6 +419,15 @@ class RunScheduler(Scheduler):
                 "STATS_CLASS must be crawler.distributed.RunStatsCollector in distributed"
                 " crawling: a worker that read no source itself is judged by the run's counters"
             )
+        # Keys that do not name the spider put every site in one run (at once under `scrapy
+        # crawlall`, a crawler per site in one process): its crawlers take each other's requests,
+        # store one site's articles under another's name and miss some of their own, exit 0.
+        prefix = _key_prefix_template(crawler)
+        if SPIDER_PLACEHOLDER not in prefix:
+            raise ValueError(
+                f"DISTRIBUTED_KEY_PREFIX must contain {SPIDER_PLACEHOLDER} (the spider's name):"
+                f" {prefix!r} would give every site one run"
+            )
         scheduler.crawler = crawler
         scheduler.run_stats = crawler.stats
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
@@ -420,9 +435,7 @@ class RunScheduler(Scheduler):
 
     def open(self, spider: Spider) -> None:
         settings = self.crawler.settings
-        prefix = settings.get("DISTRIBUTED_KEY_PREFIX", "crawler:%(spider)s") % {
-            "spider": spider.name
-        }
+        prefix = _key_prefix_template(self.crawler) % {"spider": spider.name}
         self.run = Run(
             self.server,
             prefix,
@@ -569,6 +582,10 @@ class RunScheduler(Scheduler):
                 deltas.append(("state", f"discovered/{source}", count - self._published[source]))
                 self._published[source] = count
         return deltas
+
+
+def _key_prefix_template(crawler: Crawler) -> str:
+    return crawler.settings.get("DISTRIBUTED_KEY_PREFIX", "crawler:%(spider)s")
 
 
 def _log_unusable(crawler: Crawler, exc: RedisError) -> None:

@@ -28,7 +28,9 @@ SCHEDULER_FLUSH_ON_START = False
 # Each worker's counters are added to the run's: exit statuses judge the run.
 STATS_CLASS = "crawler.distributed.RunStatsCollector"
 
-# Keys: `<prefix>:run` names the site's current run, `<prefix>:run:<id>:*` are its keys.
+# Keys: `<prefix>:run` names the site's current run, `<prefix>:run:<id>:*` are its keys. The
+# prefix must hold %(spider)s: `scrapy crawlall` runs every site in one process, each in a run of
+# its own (a prefix without it is refused at start).
 DISTRIBUTED_KEY_PREFIX = "crawler:%(spider)s"
 # Each worker refreshes its heartbeat this often (seconds); one silent for the timeout is dead:
 # the run stops waiting for it, and a run with no live worker is replaced by the next one.

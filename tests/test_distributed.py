@@ -1,6 +1,7 @@
 """Distributed crawling (crawler/distributed.py, settings/distributed.py): workers of one site share
 a run through a real Redis (Debian's redis-server, the `redis_url` fixture) and store into one
-SecantusDB; `scrapy crawl radartangsel` subprocesses against the replica, as cron runs them."""
+SecantusDB; `scrapy crawl radartangsel` and `scrapy crawlall` subprocesses against replicas, as
+cron runs them."""
 
 from __future__ import annotations
 
@@ -342,3 +343,152 @@ def test_every_key_of_a_run_expires_without_heartbeats(redis, key_prefix):
     for key in keys_of(redis, key_prefix):
         assert 0 < redis.ttl(key) <= 60, key
     assert {key.rsplit(":", 1)[-1] for key in keys_of(redis, key_prefix)} <= {*RUN_KEYS, "run"}
+
+
+# --- crawlall: every site in one process, each site a run of its own ----------------------------
+
+# radartangsel large and with sitemaps, bantennews small and without sitemaps: bantennews's run
+# must walk the listings, once, and radartangsel's must not; the runs end at different times, and
+# neither may end the other or delete its keys.
+CRAWLALL_SITES = {"radartangsel": EXTRA_ARTICLES, "bantennews": 60}
+CRAWLALL_REPLICAS = {
+    "radartangsel": ReplicaOptions(broken_pages=False),
+    "bantennews": ReplicaOptions(robots_sitemap=False, sitemaps=False, broken_pages=False),
+}
+
+
+def start_crawlall(
+    base_urls: dict[str, str], mongo_uri: str, db: str, redis_url: str, key_prefix: str
+) -> subprocess.Popen:
+    settings = {
+        **distributed_settings(redis_url, key_prefix),
+        **PACE,
+        "SITE_BASE_URLS": json.dumps(base_urls),
+        "MONGO_URI": mongo_uri,
+        "MONGO_DATABASE": db,
+    }
+    return start_scrapy("crawlall", *base_urls, **settings)
+
+
+def hold_runs(redis, key_prefix: str) -> list[Run]:
+    """A stand-in worker, busy, in a run of each site, started before the crawlall workers: no
+    run can end before release_when_joined. Without it a worker that starts late (a loaded
+    machine) could find a small site's run over and start a second one, and the test would
+    depend on how fast processes start."""
+    runs = [Run(redis, key_prefix % {"spider": site}, "test-holder") for site in CRAWLALL_SITES]
+    for run in runs:
+        run.join()
+    return runs
+
+
+def release_when_joined(
+    redis, runs: list[Run], workers: list[subprocess.Popen], timeout: float = 120
+) -> None:
+    """The stand-in leaves the runs once each of `workers` has joined every one of them."""
+    deadline = time.monotonic() + timeout
+    while any(redis.zcard(run.key("workers")) < 1 + len(workers) for run in runs):
+        for worker in workers:
+            if worker.poll() is not None:
+                _, stderr = worker.communicate()
+                pytest.fail(f"a crawlall worker exited before joining: {stderr[-3000:]}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"the crawlall workers did not join every run within {timeout}s")
+        for run in runs:
+            run.heartbeat([])  # alive, however long the workers take to start
+        time.sleep(0.2)
+    for run in runs:
+        run.leave([])
+
+
+def summary_lines(stdout: str) -> dict[str, str]:
+    """crawlall's summary lines (`site: status: counts [exit n]`), by site."""
+    return dict(line.split(": ", 1) for line in stdout.splitlines())
+
+
+def new_count(summary: str) -> int:
+    return int(re.search(r"\bnew (\d+),", summary).group(1))
+
+
+def runs_by_site(raw) -> dict[str, list[dict[str, Any]]]:
+    """The `runs` documents (one per worker and site, with the worker's own stats), by site."""
+    by_site: dict[str, list[dict[str, Any]]] = {}
+    for run in raw.runs.find({}, {"spider": 1, "stats": 1}):
+        by_site.setdefault(run["spider"], []).append(run)
+    return by_site
+
+
+def stat_by_worker(site_runs: list[dict[str, Any]], key: str) -> list[int]:
+    return [run["stats"].get(key, 0) for run in site_runs]
+
+
+def test_two_crawlall_workers_share_one_run_per_site(
+    mongo_uri, mongo_db_name, raw, redis, redis_url, key_prefix
+):
+    with (
+        ReplicaServer(
+            extra_articles=CRAWLALL_SITES["radartangsel"], options=CRAWLALL_REPLICAS["radartangsel"]
+        ) as tangsel,
+        ReplicaServer(
+            extra_articles=CRAWLALL_SITES["bantennews"], options=CRAWLALL_REPLICAS["bantennews"]
+        ) as banten,
+    ):
+        replicas = {"radartangsel": tangsel, "bantennews": banten}
+        base_urls = {site: replica.url for site, replica in replicas.items()}
+        args = (base_urls, mongo_uri, mongo_db_name, redis_url, key_prefix)
+        held = hold_runs(redis, key_prefix)
+        workers = [start_crawlall(*args) for _ in range(2)]
+        try:
+            release_when_joined(redis, held, workers)
+            outputs = [worker.communicate(timeout=240) for worker in workers]
+        except subprocess.TimeoutExpired:
+            pytest.fail("a crawlall worker did not end by itself within 240s")
+        finally:
+            for worker in workers:
+                worker.kill()
+                worker.communicate()
+        urls = {site: set(replica.site.article_urls()) for site, replica in replicas.items()}
+
+    for worker, (stdout, stderr) in zip(workers, outputs, strict=True):
+        assert worker.returncode == 0, stderr[-4000:]
+        assert sorted(summary_lines(stdout)) == sorted(CRAWLALL_SITES), stdout
+    recorded = runs_by_site(raw)
+    for site, site_urls in urls.items():
+        stored = list(raw.articles.find({"site": site}, {"url": 1, "fetch_count": 1}))
+        assert sorted(article["url"] for article in stored) == sorted(site_urls), site
+        assert {article["fetch_count"] for article in stored} == {1}, site
+        # Each worker's line judges the site's run as it stood when the worker left it: the
+        # last one out saw every article of the run stored.
+        summaries = [summary_lines(stdout)[site] for stdout, _ in outputs]
+        assert all(summary.startswith("ok: ") for summary in summaries), summaries
+        assert all(summary.endswith(", errors 0 [exit 0]") for summary in summaries), summaries
+        assert max(new_count(summary) for summary in summaries) == len(site_urls), summaries
+        # One run of the site, both workers in it, each article fetched once across them.
+        site_runs = recorded[site]
+        assert len({run["stats"]["distributed/worker"] for run in site_runs}) == 2, site
+        assert len({run["stats"]["distributed/run"] for run in site_runs}) == 1, site
+        assert sum(stat_by_worker(site_runs, "pages/fetched/article")) == len(site_urls), site
+        assert sum(stat_by_worker(site_runs, "store/new")) == len(site_urls), site
+        assert sum(stat_by_worker(site_runs, "discovery/read/feed")) == 1, site
+    run_ids = {runs[0]["stats"]["distributed/run"] for runs in recorded.values()}
+    assert len(run_ids) == len(CRAWLALL_SITES)  # a run per site, not one for all
+    # Each source read once in its site's run; the listings walked by one worker, in the run of
+    # the site without sitemaps only: radartangsel's sitemaps do not count for bantennews.
+    assert sum(stat_by_worker(recorded["radartangsel"], "discovery/read/sitemap")) == 2
+    assert sum(stat_by_worker(recorded["radartangsel"], "discovery/read/listing")) == 0
+    listing_reads = stat_by_worker(recorded["bantennews"], "discovery/read/listing")
+    assert sorted(reads > 0 for reads in listing_reads) == [False, True], listing_reads
+    assert keys_of(redis, key_prefix) == []  # each run's last worker deleted its keys
+
+
+def test_crawlall_refuses_keys_that_do_not_name_the_site(mongo_uri, mongo_db_name, redis_url):
+    shared = f"test-{uuid.uuid4().hex[:8]}"  # no %(spider)s: every site would share one run
+    base_urls = {site: "http://127.0.0.1:9" for site in CRAWLALL_SITES}
+    result = run_scrapy(
+        "crawlall", *base_urls,
+        **distributed_settings(redis_url, shared), SITE_BASE_URLS=json.dumps(base_urls),
+        MONGO_URI=mongo_uri, MONGO_DATABASE=mongo_db_name, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert "DISTRIBUTED_KEY_PREFIX must contain %(spider)s" in result.stderr
+    assert sorted(summary_lines(result.stdout)) == sorted(CRAWLALL_SITES)
+    assert all(line.startswith("not started") for line in summary_lines(result.stdout).values())

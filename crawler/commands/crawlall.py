@@ -10,6 +10,11 @@ own site (CONCURRENT_REQUESTS_PER_DOMAIN, AutoThrottle, robots.txt), so crawling
 side costs no site anything and the run lasts as long as its slowest site. The locks of all the
 sites are taken first, all or none (crawler/locks.py).
 
+Under settings/distributed.py each crawler is a worker of its own site's run
+(crawler/distributed.py): crawlalls on several machines, with the same Redis and store, share
+every site's run. The locks are still this machine's: a second crawlall here needs a
+CRAWL_LOCK_FILE of its own.
+
 At the end, one summary line per site on standard output (new, updated, unchanged, known,
 dropped, errors), and the exit status of the worst site (crawler/outcome.py); 75 at once when a
 site's previous run still holds its lock.
