@@ -558,11 +558,18 @@ class RunScheduler(Scheduler):
         if self._lost:
             return
         self._lost = True
-        logger.error("Distributed: Redis lost, the worker stops: %s", exc)
+        # extra: the record is this site's (its "errors" under crawlall: crawler/logcount.py)
+        logger.error(
+            "Distributed: Redis lost, the worker stops: %s", exc, extra={"spider": self.spider}
+        )
         closing = deferred_from_coro(
             self.crawler.engine.close_spider_async(reason=REDIS_UNAVAILABLE)
         )
-        closing.addErrback(lambda failure: logger.error("Distributed: %s", failure.value))
+        closing.addErrback(
+            lambda failure: logger.error(
+                "Distributed: %s", failure.value, extra={"spider": self.spider}
+            )
+        )
 
     def _beat(self) -> None:
         try:
@@ -590,4 +597,9 @@ def _key_prefix_template(crawler: Crawler) -> str:
 
 def _log_unusable(crawler: Crawler, exc: RedisError) -> None:
     url = _without_password(crawler.settings.get("REDIS_URL") or "")
-    logger.error("Distributed: Redis at %s is unusable, the crawl stops: %s", url, exc)
+    logger.error(
+        "Distributed: Redis at %s is unusable, the crawl stops: %s",
+        url,
+        exc,
+        extra={"spider": getattr(crawler, "spider", None)},
+    )

@@ -30,6 +30,15 @@ DOWNLOAD_TIMEOUT = 30
 # An article page yields one item and a sitemap only requests: Scrapy's default (100) starts
 # 100 asyncio workers per response for nothing, a quarter of the crawl's CPU (bench/RESULTS.md).
 CONCURRENT_ITEMS = 1
+# Response bytes the scraper may hold (in callbacks and item pipelines) before Scrapy stops
+# sending requests; Scrapy's default is 5 MB. When the store pauses (SecantusDB's checkpoint
+# stalls a write 1 to 2 s every minute; a remote server's network, a retried write), items wait
+# in the store pipeline and the scraper fills to this limit, and a waiting 40 KB article page
+# holds ~150 KB (its body, the text Scrapy decodes from it, twice the size, and the item). At
+# 5 MB one pause took ~18 MB that glibc kept for the rest of the crawl (bench/memory.py). 1 MB
+# is two dozen article pages, more than a polite crawl has in progress, and a 50,000-article
+# crawl of the replica was as fast.
+SCRAPER_SLOT_MAX_ACTIVE_SIZE = 1_000_000
 RETRY_TIMES = 3
 # 403/429/503 are what WAFs answer under load; they are worth a retry with backoff.
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429, 403]
@@ -88,8 +97,13 @@ STORE_SPOOL_PATH = "data/spool/articles.jsonl"
 STORE_PAGES = True
 STORE_PAGES_RETENTION_DAYS = 90  # the server deletes older pages (TTL index); 0 keeps them all
 
-# One `runs` document per crawl (spider, times, finish reason, counts, stats).
-EXTENSIONS = {"crawler.store.runs.RunRecorder": 500}
+# One `runs` document per crawl (spider, times, finish reason, counts, stats). Log records are
+# counted per crawler: under crawlall, one site's errors are not another's (crawler/logcount.py).
+EXTENSIONS = {
+    "crawler.store.runs.RunRecorder": 500,
+    "scrapy.extensions.logcount.LogCount": None,
+    "crawler.logcount.SiteLogCount": 0,
+}
 
 # --- Sites --------------------------------------------------------------------------------------
 # Per-site base URLs can be overridden here as well as with `-a base_url=...`.

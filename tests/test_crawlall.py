@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from crawler.outcome import EXIT_UNREACHABLE
 from crawler.replica import ARTICLES, ReplicaOptions, ReplicaServer
@@ -47,6 +48,22 @@ def test_every_site_in_one_run_then_the_worst_site_decides(mongo_uri, mongo_db_n
     summary = dict(line.split(": ", 1) for line in second.stdout.splitlines())
     assert summary["radartangsel"].startswith("nothing new: new 0")
     assert summary["bantennews"].startswith("unreachable (no sitemap, feed or listing answered)")
+
+
+def test_each_site_counts_its_own_errors(mongo_uri, mongo_db_name):
+    """One process, two crawlers: the errors of the site that is down (logged while the other
+    one crawls) are not the errors of the site that is up (crawler/logcount.py)."""
+    with ReplicaServer(extra_articles=40, options=ReplicaOptions(broken_pages=False)) as tangsel:
+        sites = {"radartangsel": tangsel.url, "bantennews": f"http://127.0.0.1:{free_port()}"}
+        result = crawlall(sites, mongo_uri, mongo_db_name)
+    summary = dict(line.split(": ", 1) for line in result.stdout.splitlines())
+    assert summary["radartangsel"].startswith("ok: "), result.stdout
+    assert summary["radartangsel"].endswith(", errors 0 [exit 0]"), result.stdout
+    assert errors_of(summary["bantennews"]) > 0, result.stdout
+
+
+def errors_of(summary: str) -> int:
+    return int(re.search(r"\berrors (\d+)\b", summary).group(1))
 
 
 def test_an_unknown_site_is_a_usage_error():
