@@ -37,6 +37,7 @@ class CrawlResult:
     max_pending: int
     items: int
     stored: int
+    max_scraper_bytes: int = 0
 
     @property
     def pages_per_second(self) -> float:
@@ -152,4 +153,5 @@ def _result(probe: dict[str, Any]) -> CrawlResult:
         max_pending=probe["max_pending"],
         items=stats.get("item_scraped_count", 0),
         stored=stats.get("store/new", 0) + stats.get("store/updated", 0),
+        max_scraper_bytes=probe.get("max_scraper_bytes", 0),
     )

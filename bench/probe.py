@@ -7,6 +7,9 @@ a JSON file (BENCH_PROBE_FILE) once the engine has stopped.
     max_pending       the most requests the scheduler held at once, sampled every
                       BENCH_PROBE_INTERVAL seconds: requests waiting in memory are what grows
                       with the size of a site
+    max_scraper_bytes the most response bytes in Scrapy's scraper at once (callbacks and item
+                      pipelines; SCRAPER_SLOT_MAX_ACTIVE_SIZE bounds it), sampled alike: what
+                      items waiting for a slow store keep in memory
 
 Written at engine_stopped, after spider_closed, so elapsed_time_seconds is already set.
 """
@@ -44,6 +47,7 @@ class CrawlProbe:
         self.interval = interval
         self.cpu_at_open = 0.0
         self.max_pending = 0
+        self.max_scraper_bytes = 0
         self.sampler = LoopingCall(self.sample)
 
     @classmethod
@@ -62,9 +66,13 @@ class CrawlProbe:
         self.sampler.start(self.interval)
 
     def sample(self) -> None:
-        scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
-        if scheduler is not None:
-            self.max_pending = max(self.max_pending, len(scheduler))
+        engine = self.crawler.engine
+        if engine is None:
+            return
+        if engine.scheduler is not None:
+            self.max_pending = max(self.max_pending, len(engine.scheduler))
+        if engine.scraper.slot is not None:
+            self.max_scraper_bytes = max(self.max_scraper_bytes, engine.scraper.slot.active_size)
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         if self.sampler.running:
@@ -76,5 +84,6 @@ class CrawlProbe:
             "cpu_seconds": cpu_seconds() - self.cpu_at_open,
             "peak_rss_bytes": peak_rss_bytes(),
             "max_pending": self.max_pending,
+            "max_scraper_bytes": self.max_scraper_bytes,
         }
         self.path.write_text(json.dumps(report, default=str, indent=1), encoding="utf-8")

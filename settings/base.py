@@ -31,13 +31,13 @@ DOWNLOAD_TIMEOUT = 30
 # 100 asyncio workers per response for nothing, a quarter of the crawl's CPU (bench/RESULTS.md).
 CONCURRENT_ITEMS = 1
 # Response bytes the scraper may hold (in callbacks and item pipelines) before Scrapy stops
-# sending requests; Scrapy's default is 5 MB. When the store pauses (SecantusDB's checkpoint
-# stalls a write 1 to 2 s every minute; a remote server's network, a retried write), items wait
-# in the store pipeline and the scraper fills to this limit, and a waiting 40 KB article page
-# holds ~150 KB (its body, the text Scrapy decodes from it, twice the size, and the item). At
-# 5 MB one pause took ~18 MB that glibc kept for the rest of the crawl (bench/memory.py). 1 MB
-# is two dozen article pages, more than a polite crawl has in progress, and a 50,000-article
-# crawl of the replica was as fast.
+# sending requests; Scrapy's default is 5 MB. When the store pauses (once a minute the embedded
+# SecantusDB server reads every stored page for the pages' TTL index, ~1 s per 25,000 pages;
+# a remote server's network; a retried write), items wait in the store pipeline and the scraper
+# fills up to this limit, and a waiting 42 KB article page holds ~150 KB (its body, the text
+# Scrapy decodes from it at 2 bytes a character, the item). At 5 MB one pause took 10 to 20 MB
+# that glibc kept for the rest of the crawl (bench/memory.py). 1 MB is two dozen article pages,
+# more than a polite crawl has in progress; a 50,000-article crawl of the replica was as fast.
 SCRAPER_SLOT_MAX_ACTIVE_SIZE = 1_000_000
 RETRY_TIMES = 3
 # 403/429/503 are what WAFs answer under load; they are worth a retry with backoff.

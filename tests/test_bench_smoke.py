@@ -32,7 +32,7 @@ def test_crawl_quick_run_crawls_the_replica_with_both_spiders():
     assert [row["benchmark"] for row in rows if row.get("table") == TARGETS] == ["crawl"]
 
 
-def _result(seconds: float, peak_mb: float, pending: int) -> CrawlResult:
+def _result(seconds: float, peak_mb: float, pending: int, scraper_mb: float = 0.5) -> CrawlResult:
     return CrawlResult(
         responses=pending,
         elapsed_seconds=seconds,
@@ -41,6 +41,7 @@ def _result(seconds: float, peak_mb: float, pending: int) -> CrawlResult:
         max_pending=pending,
         items=pending,
         stored=pending,
+        max_scraper_bytes=int(scraper_mb * 2**20),
     )
 
 
@@ -51,7 +52,7 @@ def test_memory_sizes_the_large_site_from_the_small_crawl():
     assert memory.large_size(small, 5000, budget=1) == 10000  # never below twice the small
 
 
-def test_memory_findings_explain_a_missed_target_only():
+def test_memory_findings_explain_a_missed_target_of_an_unbounded_queue_only():
     small, large = _result(100, 190, 4900), _result(300, 225, 16900)
     rows = [
         {"table": TARGETS, "benchmark": "memory", "met": "**no**"},
@@ -61,6 +62,19 @@ def test_memory_findings_explain_a_missed_target_only():
     assert "pending" in memory.findings(rows)[0]
     rows[0]["met"] = "yes"
     assert memory.findings(rows) == []
+
+
+def test_memory_findings_of_a_bounded_queue_say_what_the_growth_is_made_of():
+    small = _result(20, 117, 300, scraper_mb=0.8)
+    large = _result(230, 127, 400, scraper_mb=1.6)
+    rows = [
+        {"table": TARGETS, "benchmark": "memory", "met": "yes"},
+        memory.result_row(5000, small, small),
+        memory.result_row(50000, large, small),
+    ]
+    notes = memory.findings(rows)
+    assert "+10.0 MB" in notes[0] and "7.9 of the 10.0 MB added" in notes[0]
+    assert "1.6 MB at most" in " ".join(notes)
 
 
 def test_a_missing_or_failing_benchmark_is_reported_and_the_run_goes_on(monkeypatch):

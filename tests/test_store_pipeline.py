@@ -112,9 +112,11 @@ def test_items_arriving_during_a_slow_write_wait_instead_of_piling_up(
     )
     real_write = pipeline._write
     most_buffered = 0
+    written: list[int] = []  # the size of each write
 
     def slow_write(batch):  # a server that takes its time: the write thread waits first
         time.sleep(0.3)
+        written.append(len(batch))
         return real_write(batch)
 
     pipeline._write = slow_write
@@ -132,6 +134,9 @@ def test_items_arriving_during_a_slow_write_wait_instead_of_piling_up(
 
     asyncio.run(crawl())
     assert most_buffered <= 3  # one batch buffered while another is written, never more
+    # Waiting items go into the next batch: they do not each write what is buffered when the
+    # write before is done (a store's 1 s pause left a train of small writes behind it).
+    assert written == [3, 3, 3, 3, 3, 3, 2]
     reader = ArticleStore(mongo_uri, mongo_db_name)
     assert reader.count() == 20  # nothing lost by waiting
     reader.close()
