@@ -31,9 +31,9 @@ DOWNLOAD_TIMEOUT = 30
 # 100 asyncio workers per response for nothing, a quarter of the crawl's CPU (bench/RESULTS.md).
 CONCURRENT_ITEMS = 1
 # Response bytes the scraper may hold (in callbacks and item pipelines) before Scrapy stops
-# sending requests; Scrapy's default is 5 MB. When the store pauses (once a minute the embedded
-# SecantusDB server reads every stored page for the pages' TTL index, ~1 s per 25,000 pages;
-# a remote server's network; a retried write), items wait in the store pipeline and the scraper
+# sending requests; Scrapy's default is 5 MB. When the store pauses (a remote server's network,
+# a retried write; SecantusDB's TTL sweep did, ~1 s per 25,000 pages every minute, before the
+# retention became a delete per crawl), items wait in the store pipeline and the scraper
 # fills up to this limit, and a waiting 42 KB article page holds ~150 KB (its body, the text
 # Scrapy decodes from it at 2 bytes a character, the item). At 5 MB one pause took 10 to 20 MB
 # that glibc kept for the rest of the crawl (bench/memory.py). 1 MB is two dozen article pages,
@@ -95,7 +95,7 @@ STORE_SPOOL_PATH = "data/spool/articles.jsonl"
 # Keep the raw HTML of every fetched article page (`pages`), so `scrapy reparse` can extract
 # them again with fixed selectors without re-crawling.
 STORE_PAGES = True
-STORE_PAGES_RETENTION_DAYS = 90  # the server deletes older pages (TTL index); 0 keeps them all
+STORE_PAGES_RETENTION_DAYS = 90  # each crawl deletes older pages; 0 keeps them all
 
 # One `runs` document per crawl (spider, times, finish reason, counts, stats). Log records are
 # counted per crawler: under crawlall, one site's errors are not another's (crawler/logcount.py).

@@ -43,7 +43,7 @@ def page(url: str, *, at: datetime = T0, body: bytes = HTML, number: int = 1) ->
 @pytest.fixture
 def store(mongo_uri, mongo_db_name, raw):
     with ArticleStore(mongo_uri, mongo_db_name) as store:
-        store.ensure_indexes(pages_retention_days=90)
+        store.ensure_indexes()
         yield store
 
 
@@ -119,20 +119,29 @@ def test_a_page_stored_by_another_writer_meanwhile_is_upserted_over_an_older_fet
     assert zlib.decompress(doc["body"]) == kept
 
 
-def test_page_retention_is_a_ttl_index_that_follows_the_setting(store, raw):
-    def ttl() -> int | None:
-        return raw.pages.index_information().get("fetched_at_ttl", {}).get("expireAfterSeconds")
-
-    assert ttl() == 90 * 86400
-    store.ensure_indexes(pages_retention_days=90)  # idempotent
-    assert ttl() == 90 * 86400
-    store.ensure_indexes(pages_retention_days=30)  # changed in place
-    assert ttl() == 30 * 86400
-    store.ensure_indexes(pages_retention_days=0)  # kept forever
-    assert ttl() is None
-    assert {"url_unique", "article_url_page", "site_fetched_at"} <= set(
-        raw.pages.index_information()
+def test_the_retention_deletes_the_pages_fetched_longer_ago(store, raw):
+    days = (0, 9, 10, 50)
+    store.upsert_pages(
+        [page(f"https://radartangsel.test/{n}/", at=T0 + timedelta(n)) for n in days]
     )
+    now = T0 + timedelta(days=100)
+    assert store.delete_expired_pages(0, now=now) == 0  # 0: kept forever
+    assert store.delete_expired_pages(90, now=now) == 2  # fetched on days 0 and 9
+    kept = sorted(doc["url"] for doc in raw.pages.find({}, {"url": 1}))
+    assert kept == ["https://radartangsel.test/10/", "https://radartangsel.test/50/"]
+    assert store.delete_expired_pages(90, now=now) == 0
+
+
+def test_a_ttl_index_of_an_older_store_makes_way_for_the_plain_one(store, raw):
+    # A TTL index makes SecantusDB sweep every stored page each minute (crawler/store/store.py).
+    raw.pages.drop_index("fetched_at")
+    raw.pages.create_index("fetched_at", name="fetched_at_ttl", expireAfterSeconds=90 * 86400)
+    store.ensure_indexes()
+    indexes = raw.pages.index_information()
+    assert "fetched_at_ttl" not in indexes
+    assert indexes["fetched_at"]["key"] == [("fetched_at", 1)]
+    assert not any("expireAfterSeconds" in index for index in indexes.values())
+    assert {"url_unique", "article_url_page", "site_fetched_at"} <= set(indexes)
 
 
 def pipeline_for(mongo_uri, mongo_db_name, tmp_path, **settings) -> StorePipeline:
@@ -285,3 +294,25 @@ def test_a_store_gone_at_close_spools_the_run_and_does_not_fail(mongo_uri, mongo
         run = client[mongo_db_name].runs.find_one()
         assert (run["spider"], run["finish_reason"]) == ("some_site", "finished")
         client.drop_database(mongo_db_name)
+
+
+def test_each_crawl_starts_by_deleting_the_pages_past_the_retention(
+    mongo_uri, mongo_db_name, raw, tmp_path
+):
+    recent = datetime.now(UTC) - timedelta(days=1)
+    with ArticleStore(mongo_uri, mongo_db_name) as store:
+        store.upsert_pages(
+            [
+                page("https://radartangsel.test/old/"),
+                page("https://radartangsel.test/new/", at=recent),
+            ]
+        )
+    pipeline = pipeline_for(mongo_uri, mongo_db_name, tmp_path, STORE_PAGES_RETENTION_DAYS=90)
+
+    async def crawl() -> None:
+        await pipeline.open_spider()
+        await pipeline.close_spider()
+
+    asyncio.run(crawl())
+    assert [doc["url"] for doc in raw.pages.find()] == ["https://radartangsel.test/new/"]
+    assert pipeline.stats.get_value("store/pages_expired") == 1

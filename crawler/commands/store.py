@@ -48,9 +48,7 @@ class Command(ScrapyCommand):
         spool = spool_from(self.settings)
         try:
             with open_store(self.settings) as store:
-                store.ensure_indexes(
-                    pages_retention_days=self.settings.getint("STORE_PAGES_RETENTION_DAYS", 0)
-                )
+                store.ensure_indexes()
                 result = spool.replay(store, batch_size=self.settings.getint("STORE_BATCH_SIZE"))
         except StoreError as exc:
             self._fail(1, f"the store is unavailable: {exc}")

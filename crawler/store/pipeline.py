@@ -129,13 +129,26 @@ class StorePipeline:
     def _open(self) -> ArticleStore:
         store = self._resources.enter_context(open_store(self.settings))
         try:
-            store.ensure_indexes(
-                pages_retention_days=self.settings.getint("STORE_PAGES_RETENTION_DAYS", 0)
-            )
+            store.ensure_indexes()
         except StoreError:
             self._resources.close()
             raise
+        self._expire_pages(store)
         return store
+
+    def _expire_pages(self, store: ArticleStore) -> None:
+        """The retention (STORE_PAGES_RETENTION_DAYS), applied once per crawl; a failure only
+        leaves old pages for the next crawl to delete."""
+        try:
+            expired = store.delete_expired_pages(
+                self.settings.getint("STORE_PAGES_RETENTION_DAYS", 0)
+            )
+        except StoreError as exc:
+            logger.warning("Store: expired pages not deleted this time: %s", exc)
+            return
+        if expired:
+            self.stats.set_value("store/pages_expired", expired)
+            logger.info("Store: %d pages older than the retention deleted", expired)
 
     async def process_item(self, item: Any) -> Any:
         document = detached_document(item)
@@ -151,8 +164,8 @@ class StorePipeline:
         # Back-pressure: while a full batch waits for the write in flight, further items wait
         # too, instead of piling up with their raw pages (Scrapy handles items of several
         # responses at once); at most one batch is buffered beside the one being written.
-        # They wait for room, not for a write of their own: when the store pauses (the
-        # embedded server's TTL sweep stalls it a second or two every minute), a hundred items
+        # They wait for room, not for a write of their own: when the store pauses (a network
+        # blip, a retried write; a TTL sweep of SecantusDB's did every minute), a hundred items
         # wait, and each writing what was buffered when its turn came left a train of small
         # writes (~80 in the 6 s after a pause instead of ~12).
         async with self._buffer_taken:

@@ -23,8 +23,11 @@ content_hash, replaced_at, and the old value of every field that changed.
 what re-parsing needs: url, article_url (the canonical url of the article), site, page number,
 status, headers (Content-Type, Last-Modified, ETag), fetched_at. Only the newest fetch of each
 page url is kept (an insert for a new url, else an upsert by url that an older fetch never
-overwrites). With a retention, a TTL index on fetched_at lets the server delete pages that many
-days old.
+overwrites). With a retention, each crawl deletes the pages fetched more than that many days
+before it (`delete_expired_pages`, on the fetched_at index). Not a TTL index: SecantusDB's TTL
+sweeper reads every stored page once a minute under its storage lock (writes stalled ~1 s per
+25,000 pages, bench/memory.py), and the embedded server, stopped when its last crawl ends,
+seldom lives the minute it waits before its first sweep.
 
 `runs` holds one document per crawl (crawler/store/runs.py builds it), keyed by run_id.
 
@@ -40,7 +43,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bson import Binary
@@ -80,7 +83,7 @@ PAGE_COMPRESSION = "zlib"
 # (0.8 against 0.37 ms for a 42 KB replica page, 20.1% against 20.9% of its size); the store
 # pipeline compresses every fetched page, reparse decompresses at the same speed either way.
 PAGE_COMPRESSION_LEVEL = 4
-PAGES_TTL_INDEX = "fetched_at_ttl"
+LEGACY_PAGES_TTL_INDEX = "fetched_at_ttl"  # how stores kept the retention before
 
 # unique url: one document per article; the others serve the crawl (what is known of a site,
 # what went stale) and the queries people run (a site's newest articles, a tag).
@@ -98,6 +101,7 @@ PAGE_INDEXES = (
     IndexModel([("url", ASCENDING)], unique=True, name="url_unique"),
     IndexModel([("article_url", ASCENDING), ("page", ASCENDING)], name="article_url_page"),
     IndexModel([("site", ASCENDING), ("fetched_at", ASCENDING)], name="site_fetched_at"),
+    IndexModel([("fetched_at", ASCENDING)], name="fetched_at"),  # the retention's deletes
 )
 RUN_INDEXES = (
     IndexModel([("run_id", ASCENDING)], unique=True, name="run_id_unique"),
@@ -171,33 +175,28 @@ class ArticleStore:
         with self._errors("ping"):
             self._client.admin.command("ping")
 
-    def ensure_indexes(self, *, pages_retention_days: int = 0) -> None:
-        """Create the indexes the crawl and the queries need; safe to call every run. Pages
-        older than `pages_retention_days` are deleted by the server (0: kept forever)."""
+    def ensure_indexes(self) -> None:
+        """Create the indexes the crawl and the queries need; safe to call every run."""
         with self._errors("create indexes"):
             self._articles.create_indexes(list(ARTICLE_INDEXES))
             self._versions.create_indexes(list(VERSION_INDEXES))
+            # A store from before kept the retention as a TTL index on the same key: it goes
+            # first (the plain index could not be created beside it), and its sweeps with it.
+            if LEGACY_PAGES_TTL_INDEX in self._pages.index_information():
+                self._pages.drop_index(LEGACY_PAGES_TTL_INDEX)
             self._pages.create_indexes(list(PAGE_INDEXES))
             self._runs.create_indexes(list(RUN_INDEXES))
-            self._ensure_pages_ttl(pages_retention_days * 86400)
             if self.supports_text_search is not False:
                 self.supports_text_search = self._create_text_index()
 
-    def _ensure_pages_ttl(self, seconds: int) -> None:
-        """The TTL index of the pages as the retention says, also when the retention changed
-        since the last run (collMod changes it in place) or became 0 (dropped)."""
-        current = self._pages.index_information().get(PAGES_TTL_INDEX)
-        if seconds <= 0:
-            if current is not None:
-                self._pages.drop_index(PAGES_TTL_INDEX)
-        elif current is None:
-            self._pages.create_index(
-                [("fetched_at", ASCENDING)], name=PAGES_TTL_INDEX, expireAfterSeconds=seconds
-            )
-        elif current.get("expireAfterSeconds") != seconds:
-            self._pages.database.command(
-                "collMod", PAGES, index={"name": PAGES_TTL_INDEX, "expireAfterSeconds": seconds}
-            )
+    def delete_expired_pages(self, retention_days: int, now: datetime | None = None) -> int:
+        """Delete the pages fetched more than `retention_days` days before `now` (0: none);
+        return how many. Every site's: a site no longer crawled must not keep its pages."""
+        if retention_days <= 0:
+            return 0
+        cutoff = (now or datetime.now(UTC)) - timedelta(days=retention_days)
+        with self._errors("delete expired pages"):
+            return self._pages.delete_many({"fetched_at": {"$lt": cutoff}}).deleted_count
 
     def _create_text_index(self) -> bool:
         try:
