@@ -4,10 +4,10 @@ Scrapy's LogCount puts one handler per crawler on the root logger, and each hand
 record of the process. Under `scrapy crawlall` (a crawler per site in one process) every site's
 summary line would then show the errors of all sites: a healthy site reads "errors 2" because
 another one is down. Here a record that names a spider counts for that spider's crawler only
-(Scrapy's own records and `spider.logger`'s carry `spider`; so do ours, wherever a component
-of one crawler logs). A record that names none (a library's, Twisted's) still counts for every
-crawler of the process: an error is never hidden from a site it may concern. With one crawler,
-as under `scrapy crawl`, the counts are Scrapy's.
+(Scrapy's own records and `spider.logger`'s carry `spider`; so do the store pipeline's and
+the distributed scheduler's). A record that names none (a library's, Twisted's) still counts
+for every crawler of the process: an error is never hidden from a site it may concern. With
+one crawler, as under `scrapy crawl`, the counts are Scrapy's.
 """
 
 from __future__ import annotations

@@ -80,6 +80,7 @@ def crawl_exit_status(stats: StatsCollector) -> int:
 class StorePipeline:
     def __init__(self, crawler: Crawler) -> None:
         settings = crawler.settings
+        self.crawler = crawler
         self.settings = settings
         self.stats = crawler.stats
         self.database = settings.get("MONGO_DATABASE", "news")
@@ -101,11 +102,16 @@ class StorePipeline:
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         return cls(crawler)
 
+    @property
+    def _site(self) -> dict[str, Any]:
+        """Log records' extra: they are this crawl's (its "errors" under crawlall)."""
+        return {"spider": self.crawler.spider}
+
     async def open_spider(self) -> None:
         try:
             self.store = await asyncio.to_thread(self._open)
         except StoreError as exc:
-            logger.error("The store is unavailable, the crawl stops: %s", exc)
+            logger.error("The store is unavailable, the crawl stops: %s", exc, extra=self._site)
             self.stats.set_value("store/unavailable", 1)
             raise CloseSpider(STORE_UNAVAILABLE) from None
         await self._replay_spool()
@@ -121,7 +127,12 @@ class StorePipeline:
                 self.spool.replay, self.store, batch_size=self.batch_size
             )
         except OSError as exc:  # the crawl itself can still be stored: go on
-            logger.error("Store: the spool %s could not be replayed: %s", self.spool.path, exc)
+            logger.error(
+                "Store: the spool %s could not be replayed: %s",
+                self.spool.path,
+                exc,
+                extra=self._site,
+            )
             return
         if result.articles_written:
             self.stats.set_value("store/replayed", result.articles_written)
@@ -144,7 +155,7 @@ class StorePipeline:
                 self.settings.getint("STORE_PAGES_RETENTION_DAYS", 0)
             )
         except StoreError as exc:
-            logger.warning("Store: expired pages not deleted this time: %s", exc)
+            logger.warning("Store: expired pages not deleted this time: %s", exc, extra=self._site)
             return
         if expired:
             self.stats.set_value("store/pages_expired", expired)
@@ -191,6 +202,7 @@ class StorePipeline:
                 spooled,
                 self.spool.path,
                 self.store.describe(),
+                extra=self._site,
             )
         await asyncio.to_thread(self._resources.close)
 
@@ -237,6 +249,7 @@ class StorePipeline:
                         len(batch),
                         failures,
                         exc,
+                        extra=self._site,
                     )
                     if exc.retryable:
                         self._next_probe = time.monotonic() + self.probe_interval
@@ -247,11 +260,14 @@ class StorePipeline:
                     len(batch),
                     delay,
                     exc,
+                    extra=self._site,
                 )
                 time.sleep(delay)
             else:
                 if self._next_probe is not None:
-                    logger.warning("Store: %s answers again", self.store.describe())
+                    logger.warning(
+                        "Store: %s answers again", self.store.describe(), extra=self._site
+                    )
                     self._next_probe = None
                 return counts, failures
 
@@ -267,6 +283,7 @@ class StorePipeline:
                 self.spool.path,
                 exc,
                 " ".join(record["article"]["url"] for record in batch),
+                extra=self._site,
             )
             return
         self.stats.inc_value("store/spooled", len(batch))
@@ -275,6 +292,7 @@ class StorePipeline:
             len(batch),
             self.spool.path,
             self.stats.get_value("store/spooled"),
+            extra=self._site,
         )
 
     def _count(self, counts: UpsertCounts, batch: list[Record]) -> None:
