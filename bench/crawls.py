@@ -18,7 +18,7 @@ from typing import Any
 
 from crawler.store.embedded import EmbeddedServer
 from settings import test as test_settings
-from tests.crawl import ROOT, run_scrapy
+from tests.crawl import ROOT, run_scrapy, stop_process
 
 SITE_SPIDER = "radartangsel"
 NULL_SPIDER = "bench_null"
@@ -70,12 +70,7 @@ def replica_process(articles: int) -> Iterator[str]:
     try:
         yield _announced_url(process, REPLICA_START_TIMEOUT)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
         if process.stdout is not None:
             process.stdout.close()
 

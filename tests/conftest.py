@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.crawl import stop_process
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
@@ -67,15 +69,6 @@ def start_secantusd(port: int, storage: Path, *flags: str) -> subprocess.Popen:
     with MongoClient(uri, serverSelectionTimeoutMS=20000) as client:
         client.admin.command("hello")  # answers without credentials, --auth or not
     return process
-
-
-def stop_process(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @pytest.fixture(scope="session")

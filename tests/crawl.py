@@ -29,6 +29,16 @@ def start_scrapy(*args: str, cwd: Path = ROOT, **settings: str) -> subprocess.Po
     )
 
 
+def stop_process(process: subprocess.Popen) -> None:
+    """SIGTERM, then SIGKILL if it has not exited within 15 s; reaped either way."""
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def scrapy_command(*args: str, **settings: str) -> tuple[list[str], dict[str, str]]:
     command = [sys.executable, "-m", "scrapy", *args]
     for name, value in settings.items():
