@@ -34,17 +34,17 @@ redis:
 
 ## the whole test suite (lint first: a red lint is a red build)
 test: install redis
-	$(BIN)/ruff check crawler settings tests bench
-	$(BIN)/ruff format --check crawler settings tests bench
+	$(BIN)/ruff check crawler replica settings tests bench
+	$(BIN)/ruff format --check crawler replica settings tests bench
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check --fix crawler settings tests bench
-	$(BIN)/ruff format crawler settings tests bench
+	$(BIN)/ruff check --fix crawler replica settings tests bench
+	$(BIN)/ruff format crawler replica settings tests bench
 
 ## serve the replica site on 127.0.0.1, crawl it into the default store, say what was stored
 demo: install
-	$(BIN)/python -m crawler.demo --port $(PORT) $(ARGS)
+	$(BIN)/python -m replica.demo --port $(PORT) $(ARGS)
 
 ## every benchmark (about 10 minutes), results in bench/RESULTS.md; ARGS=--quick: a smoke run
 bench: install

@@ -3,7 +3,7 @@
 body text is to the truth.
 
 Pages: the replica's hand-written articles and generated ones, rendered in memory
-(crawler.replica.pages.render_article, no server), and the BantenNews page built from real
+(replica.pages.render_article, no server), and the BantenNews page built from real
 tagDiv markup (tests/fixtures/bantennews/). "Ours" is what the crawl does with a page: an
 HtmlResponse, the site spider's parser's fields() and the cleaning pipeline's clean_item.
 
@@ -12,7 +12,7 @@ order; ms/page is the median over rounds, a ratio is the median of the ratios of
 round. The single real-markup page is read several times per round.
 
 Quality: bag-of-words F1 of the body (lower-cased, split on anything but letters and digits)
-against the truth: for the replica, crawler.replica.content.expected()["body"] (page 1 of a
+against the truth: for the replica, replica.content.expected()["body"] (page 1 of a
 multi-page article: only page 1's blocks), for the fixture its checked JSON; the mean over
 pages. Leaks: pages whose body holds more "Baca juga" links, promo, comment-form or ad text
 than the truth does.
@@ -48,11 +48,11 @@ from scrapy.utils.project import get_project_settings
 from bench.report import Row, benchmark_main, median, median_ratio, target_row
 from crawler.items import ArticleItem
 from crawler.pipelines import clean_item
-from crawler.replica import ReplicaOptions, ReplicaSite
-from crawler.replica.content import ReplicaArticle, body_text, expected
-from crawler.replica.pages import render_article
 from crawler.spiders.base import NewsSiteSpider, page_problem
 from crawler.themes import page as page_module
+from replica import ReplicaOptions, ReplicaSite
+from replica.content import ReplicaArticle, body_text, expected
+from replica.pages import render_article
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_MARKUP = ROOT / "tests" / "fixtures" / "bantennews"

@@ -27,7 +27,7 @@ from typing import Any
 
 from bench.crawls import SITE_SPIDER, store_server
 from bench.report import Row, benchmark_main, target_row
-from crawler.replica import ReplicaOptions, ReplicaServer
+from replica import ReplicaOptions, ReplicaServer
 from settings import test as test_settings
 from tests.crawl import run_scrapy
 

@@ -1,7 +1,7 @@
 """python -m bench.serve_replica --extra N [--port P]: the replica for crawl benchmarks, in a
 process of its own, so rendering pages never competes with the crawl for a GIL.
 
-Unlike `python -m crawler.replica`, it leaves the broken pages out of the sitemaps: a benchmark
+Unlike `python -m replica`, it leaves the broken pages out of the sitemaps: a benchmark
 measures article throughput, not retries and timeouts. The first line printed is the base URL.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import threading
 
-from crawler.replica import ReplicaOptions, ReplicaServer
+from replica import ReplicaOptions, ReplicaServer
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -48,9 +48,9 @@ from pymongo import MongoClient
 from scrapy.utils.test import get_crawler
 
 from crawler.pipelines import content_hash
-from crawler.replica.content import expected, generate_articles
 from crawler.store.pipeline import StorePipeline
 from crawler.store.store import ARTICLE_INDEXES
+from replica.content import expected, generate_articles
 
 REPEATS = 3
 BATCH_SIZE = 100

@@ -12,7 +12,7 @@ dateparser.search.search_dates is never used: on these strings it returns wrong 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from types import MappingProxyType
 
@@ -241,3 +241,30 @@ def _pop_zone(text: str) -> tuple[str, str]:
 def _colon_time(match: re.Match[str]) -> str:
     hours, minutes, seconds = match.groups()
     return f"{hours}:{minutes}" + (f":{seconds}" if seconds else "")
+
+
+# --- days as readers count them: in WIB --------------------------------------------------------
+def wib_day_start(day: date) -> datetime:
+    """The midnight (WIB) that starts `day`, as an aware UTC datetime."""
+    return datetime.combine(day, time(), tzinfo=WIB).astimezone(UTC)
+
+
+def parse_wib_day(value: str, name: str) -> date:
+    """A day given as YYYY-MM-DD by a user (`-a since=`, `--since`); ValueError naming `name`
+    and the value otherwise."""
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise ValueError(f"{name} must be a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def parse_since(value: str | None, name: str = "since") -> datetime | None:
+    """`since=YYYY-MM-DD`: from that day's midnight in WIB, as the sites' readers count days."""
+    return wib_day_start(parse_wib_day(value, name)) if value else None
+
+
+def parse_until(value: str | None, name: str = "until") -> datetime | None:
+    """`until=YYYY-MM-DD`, that day included: up to the next midnight in WIB."""
+    if not value:
+        return None
+    return wib_day_start(parse_wib_day(value, name) + timedelta(days=1))

@@ -61,25 +61,13 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
+from crawler.meta import DISCOVERED, LISTING_NEXT_PAGE, Discovered
 from crawler.store import open_store
 from crawler.store.errors import StoreError
 from crawler.store.pipeline import store_enabled
 from crawler.store.store import ArticleStore
 
 logger = logging.getLogger(__name__)
-
-DISCOVERED = "discovered"  # request meta: a Discovered, on requests for discovered articles
-LISTING_NEXT_PAGE = "listing_next_page"  # request meta: True on a listing's next-page request
-
-
-@dataclass(frozen=True)
-class Discovered:
-    """How an article request came about: its canonical URL (the store's key), the source that
-    listed it (sitemap, feed, listing) and the date the source gave, if any."""
-
-    url: str
-    source: str
-    date: datetime | None = None
 
 
 def fetch_reason(stored: dict[str, Any] | None, date: datetime | None) -> str | None:

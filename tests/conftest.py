@@ -4,7 +4,7 @@
   directory, for the whole session. With MONGO_URI set in the environment, the suite runs against
   that server instead (a real MongoDB), each test run in databases of its own.
 - `mongo_db_name`: a fresh database name per test, so tests never see each other's documents.
-- `replica`: the replica site served on a free port (crawler.replica.ReplicaServer).
+- `replica`: the replica site served on a free port (replica.ReplicaServer).
 - `redis_url`: a real redis-server (Debian's package) on a free port, for the distributed mode.
 """
 
@@ -145,7 +145,7 @@ def redis_url(tmp_path_factory) -> str:
 
 @pytest.fixture
 def replica():
-    from crawler.replica import ReplicaServer
+    from replica import ReplicaServer
 
     with ReplicaServer() as server:
         yield server

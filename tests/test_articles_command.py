@@ -16,8 +16,8 @@ import pytest
 from pymongo import MongoClient
 
 from crawler.dates import WIB
-from crawler.replica import ReplicaServer
 from crawler.store import ArticleStore, EmbeddedServer
+from replica import ReplicaServer
 from tests.crawl import ROOT, run_scrapy
 
 SITE = "radartangsel"

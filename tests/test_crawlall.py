@@ -6,8 +6,8 @@ import json
 import re
 
 from crawler.outcome import EXIT_UNREACHABLE
-from crawler.replica import ARTICLES, ReplicaOptions, ReplicaServer
 from crawler.store import ArticleStore
+from replica import ARTICLES, ReplicaOptions, ReplicaServer
 from tests.conftest import free_port
 from tests.crawl import run_scrapy
 

@@ -21,7 +21,7 @@ from crawler.outcome import (
     crawl_outcome,
     worst,
 )
-from crawler.replica import ReplicaOptions, ReplicaServer
+from replica import ReplicaOptions, ReplicaServer
 from tests.conftest import free_port
 from tests.crawl import run_scrapy
 

@@ -17,7 +17,7 @@ import pytest
 import settings.base
 import settings.distributed
 from crawler.distributed import DONE, LISTINGS, RUN_KEYS, WAIT, Run
-from crawler.replica import ReplicaOptions, ReplicaServer
+from replica import ReplicaOptions, ReplicaServer
 from tests.conftest import free_port, start_redis, stop_process
 from tests.crawl import run_scrapy, start_scrapy
 

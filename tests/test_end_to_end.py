@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from crawler.replica import ReplicaOptions, ReplicaServer
-from crawler.replica.content import ARTICLES, expected
 from crawler.store import ArticleStore
+from replica import ReplicaOptions, ReplicaServer
+from replica.content import ARTICLES, expected
 from tests.crawl import run_scrapy
 
 SEED_TITLE = "Bahas Strategi Melawan Korea Utara"

@@ -12,18 +12,12 @@ from scrapy import Request
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
-from crawler.incremental import (
-    DISCOVERED,
-    LISTING_NEXT_PAGE,
-    Discovered,
-    IncrementalMiddleware,
-    fetch_reason,
-    url_key,
-)
-from crawler.replica import ARTICLES, ReplicaOptions, ReplicaServer
-from crawler.replica.listing import pages_count
-from crawler.spiders.base import parse_until
+from crawler.dates import parse_until
+from crawler.incremental import IncrementalMiddleware, fetch_reason, url_key
+from crawler.meta import DISCOVERED, LISTING_NEXT_PAGE, Discovered
 from crawler.store import ArticleStore
+from replica import ARTICLES, ReplicaOptions, ReplicaServer
+from replica.listing import pages_count
 from tests.conftest import free_port
 from tests.crawl import run_scrapy
 

@@ -24,7 +24,7 @@ COPIED = ("articles", "pages")
 @pytest.fixture(scope="module")
 def crawled(mongo_uri, tmp_path_factory):
     """The database a crawl of the replica filled."""
-    from crawler.replica import ReplicaServer
+    from replica import ReplicaServer
 
     database = f"reparse_{uuid.uuid4().hex[:8]}"
     with ReplicaServer() as replica:

@@ -17,7 +17,7 @@ from email.utils import parsedate_to_datetime
 import lxml.html
 import pytest
 
-from crawler.replica import (
+from replica import (
     ARTICLES,
     ReplicaOptions,
     ReplicaServer,
@@ -25,10 +25,10 @@ from crawler.replica import (
     expected,
     generate_articles,
 )
-from crawler.replica.articles import BANJIR, BEDAH_RUMAH, CISADANE, PERDA_TIBUM, SEED
-from crawler.replica.content import clean_text
-from crawler.replica.model import Boilerplate, Figure, Paragraph, Subheading
-from crawler.replica.pages import render_article
+from replica.articles import BANJIR, BEDAH_RUMAH, CISADANE, PERDA_TIBUM, SEED
+from replica.content import clean_text
+from replica.model import Boilerplate, Figure, Paragraph, Subheading
+from replica.pages import render_article
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 BOILERPLATE_PHRASES = (

@@ -11,12 +11,12 @@ from datetime import UTC, datetime
 from scrapy.utils.request import request_from_dict
 from scrapy.utils.test import get_crawler
 
-from crawler.incremental import DISCOVERED
 from crawler.items import ArticleItem
-from crawler.replica import ReplicaOptions, ReplicaServer
+from crawler.meta import DISCOVERED
 from crawler.spiders.base import MultiPageArticle
 from crawler.spiders.radartangsel import RadarTangselSpider
 from crawler.store import ArticleStore
+from replica import ReplicaOptions, ReplicaServer
 from tests.crawl import run_scrapy, start_scrapy
 
 GENERATED = 300

@@ -143,7 +143,7 @@ def test_appends_during_replays_are_never_lost(spool, store):
 
 
 def test_the_store_dying_midway_through_a_crawl_loses_no_article(tmp_path):
-    from crawler.replica import ReplicaServer
+    from replica import ReplicaServer
 
     port = free_port()
     uri = f"mongodb://127.0.0.1:{port}/?directConnection=true"

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from crawler.replica import ARTICLES, ReplicaOptions, ReplicaServer, expected
 from crawler.store import ArticleStore
+from replica import ARTICLES, ReplicaOptions, ReplicaServer, expected
 from tests.crawl import run_scrapy
 
 NOT_IN_PLAIN_MARKUP = ("subtitle", "view_count")

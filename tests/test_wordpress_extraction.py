@@ -16,8 +16,6 @@ from scrapy.utils.test import get_crawler
 from crawler.items import ArticleItem
 from crawler.pipelines import clean_item
 from crawler.reextract import reextract
-from crawler.replica import ARTICLES, ReplicaOptions, ReplicaSite, expected
-from crawler.replica.pages import render_path
 from crawler.restapi import page_bodies, post_fields
 from crawler.spiders import wordpress
 from crawler.spiders.wordpress import WordPressSpider
@@ -27,6 +25,8 @@ from crawler.themes.fallback import TRAFILATURA_OPTIONS, FallbackParser
 from crawler.themes.jnews import JNewsParser
 from crawler.themes.tagdiv import TagDivClassic, TagDivComposer
 from crawler.themes.wordpress import WordPressParser
+from replica import ARTICLES, ReplicaOptions, ReplicaSite, expected
+from replica.pages import render_path
 from tests.site_fixtures import FIXTURES, extract, fixture_pages
 
 BASE = "https://radartangsel.example"

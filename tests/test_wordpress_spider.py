@@ -11,10 +11,10 @@ from scrapy.http import HtmlResponse, TextResponse
 from scrapy.utils.test import get_crawler
 
 from crawler.items import ArticleItem
-from crawler.replica import ReplicaOptions, ReplicaSite
-from crawler.replica.routes import route
 from crawler.restapi import posts_url
 from crawler.spiders.wordpress import WordPressSpider
+from replica import ReplicaOptions, ReplicaSite
+from replica.routes import route
 
 BASE = "https://radartangsel.example"
 

@@ -123,7 +123,7 @@ DOM_RULES: tuple[DomRule, ...] = (
             ".td-social-sharing-button",  # bantennews
             ".tdb_single_post_share",  # research 3
             # Sassy Social Share plugin inside the post content ("Bagikan:" + buttons), as the
-            # project's replica of Radar Tangsel renders it (crawler/replica/body.py)
+            # project's replica of Radar Tangsel renders it (replica/body.py)
             ".heateor_sss_sharing_container",
             # Jetpack's sharing buttons, which it appends to the_content on WordPress sites
             ".sharedaddy",

@@ -46,8 +46,8 @@ class Command(ScrapyCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         # Imported here, not at the top: Scrapy imports every command module to list the
         # commands, and `scrapy store` or `scrapy crawl` must not depend on the parsers.
+        from crawler.dates import parse_since
         from crawler.reextract import reparse_stored
-        from crawler.spiders.base import parse_since
 
         assert self.settings is not None
         configure_logging(self.settings)

@@ -38,9 +38,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import scrapy
 from scrapy import signals
@@ -51,16 +50,15 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
-from crawler.dates import parse_date
-from crawler.incremental import DISCOVERED, LISTING_NEXT_PAGE, Discovered
+from crawler.dates import parse_date, parse_since, parse_until
 from crawler.items import ArticleItem
+from crawler.meta import ARTICLE, DISCOVERED, LISTING_NEXT_PAGE, PAGE_NUMBER, Discovered
 from crawler.reextract import first_page_item, merge_bodies
 from crawler.themes.base import ArticleParser
 from crawler.urls import canonical_url, host_of
 
 logger = logging.getLogger(__name__)
 
-JAKARTA = ZoneInfo("Asia/Jakarta")
 OLDEST = datetime.min.replace(tzinfo=UTC)
 
 DISCOVERY_PRIORITY = 10
@@ -136,32 +134,11 @@ def raw_page(response: Response, number: int) -> dict[str, Any]:
     }
 
 
-def parse_since(value: str | None) -> datetime | None:
-    """`-a since=YYYY-MM-DD`: midnight in Jakarta (WIB), as the sites' readers count days."""
-    return _jakarta_midnight(value, "since")
-
-
-def parse_until(value: str | None) -> datetime | None:
-    """`-a until=YYYY-MM-DD`, that day included: the following midnight in Jakarta (WIB)."""
-    midnight = _jakarta_midnight(value, "until")
-    return midnight + timedelta(days=1) if midnight else None
-
-
 def parse_flag(value: str | bool | None) -> bool:
     """`-a full=1` (also true/yes/on); absent, empty, 0, false, no and off are False."""
     if isinstance(value, bool):
         return value
     return (value or "").strip().lower() not in ("", "0", "false", "no", "off")
-
-
-def _jakarta_midnight(value: str | None, name: str) -> datetime | None:
-    if not value:
-        return None
-    try:
-        day = datetime.strptime(value, "%Y-%m-%d")
-    except ValueError:
-        raise ValueError(f"{name} must be a date as YYYY-MM-DD, got {value!r}") from None
-    return day.replace(tzinfo=JAKARTA).astimezone(UTC)
 
 
 class NewsSiteSpider(scrapy.Spider):
@@ -472,30 +449,30 @@ class NewsSiteSpider(scrapy.Spider):
                 errback=self.later_page_failed,
                 dont_filter=True,
                 priority=LATER_PAGE_PRIORITY,
-                meta={"article": state, "page_number": number},
+                meta={ARTICLE: state, PAGE_NUMBER: number},
             )
             return
         yield from self.emit(state)
 
     def parse_later_page(self, response: Response) -> Iterator[Any]:
         self.count("pages/fetched/later_page")
-        state: MultiPageArticle = response.meta["article"]
+        state: MultiPageArticle = response.meta[ARTICLE]
         problem = page_problem(response)
         body = None if problem else self.parser(response, self.base_url).get_body_html()
         if body is None:
-            state.missing.append(response.meta["page_number"])
+            state.missing.append(response.meta[PAGE_NUMBER])
         else:
             state.bodies.append(body)
-            state.raw_pages.append(raw_page(response, response.meta["page_number"]))
+            state.raw_pages.append(raw_page(response, response.meta[PAGE_NUMBER]))
         yield from self.continue_article(state)
 
     def later_page_failed(self, failure: Failure) -> Iterator[Any]:
-        state: MultiPageArticle = failure.request.meta["article"]
-        state.missing.append(failure.request.meta["page_number"])
+        state: MultiPageArticle = failure.request.meta[ARTICLE]
+        state.missing.append(failure.request.meta[PAGE_NUMBER])
         logger.warning(
             "%s: page %d of %s is missing (%s)",
             self.name,
-            failure.request.meta["page_number"],
+            failure.request.meta[PAGE_NUMBER],
             state.item["url"],
             _failure_reason(failure),
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from crawler.replica.model import (
+from replica.model import (
     WIB,
     AdSlot,
     CodeSnippet,
@@ -29,7 +29,7 @@ from crawler.replica.model import (
     Strong,
     Subheading,
 )
-from crawler.replica.taxonomy import (
+from replica.taxonomy import (
     AHMAD_RIFAI,
     BAGUS_SETIAWAN,
     DEWI_ANGGRAINI,

@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from crawler.replica.content import body_text
-from crawler.replica.markup import rfc822, w3c
-from crawler.replica.model import ReplicaArticle
-from crawler.replica.seo import SITE_NAME, TAGLINE
+from replica.content import body_text
+from replica.markup import rfc822, w3c
+from replica.model import ReplicaArticle
+from replica.seo import SITE_NAME, TAGLINE
 
 if TYPE_CHECKING:
-    from crawler.replica.site import ReplicaSite
+    from replica.site import ReplicaSite
 
 YOAST_STYLESHEET = '<?xml-stylesheet type="text/xsl" href="{base}/main-sitemap.xsl"?>'
 URLSET_OPEN = (

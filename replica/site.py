@@ -14,20 +14,20 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property, lru_cache
 from typing import Any, Literal
 
-from crawler.replica.articles import ARTICLES
-from crawler.replica.broken import BROKEN_PAGES, BrokenPage
-from crawler.replica.content import expected
-from crawler.replica.feeds import SitemapEntry
-from crawler.replica.generator import (
+from replica.articles import ARTICLES
+from replica.broken import BROKEN_PAGES, BrokenPage
+from replica.content import expected
+from replica.feeds import SitemapEntry
+from replica.generator import (
     NEW_ARTICLES_STREAM,
     edit_heads,
     generate_heads,
     generate_new_heads,
     with_body,
 )
-from crawler.replica.markup import DAY_NAMES, MONTH_NAMES
-from crawler.replica.model import WIB, Author, Category, ReplicaArticle
-from crawler.replica.taxonomy import AUTHORS, CATEGORIES, slugify
+from replica.markup import DAY_NAMES, MONTH_NAMES
+from replica.model import WIB, Author, Category, ReplicaArticle
+from replica.taxonomy import AUTHORS, CATEGORIES, slugify
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class ReplicaOptions:
     sitemaps: bool = True  # False: every sitemap URL answers 404
     wp_core_sitemap: bool = False  # serve /wp-sitemap.xml (WordPress core) instead of Yoast
     feed: bool = True  # False: /feed/ (and category feeds) answer 404
-    broken_pages: bool = True  # list the pages of crawler.replica.broken in the post sitemaps
+    broken_pages: bool = True  # list the pages of replica.broken in the post sitemaps
     fail_page_two_of: tuple[str, ...] = ()  # slugs whose page 2 always answers 500
     posts_per_sitemap: int = 1000
     posts_per_listing: int = 10
@@ -54,10 +54,10 @@ class ReplicaOptions:
     # an edit is always later than a crawl that finished before the site was built).
     changed_at: datetime | None = None
     # The markup of article pages: "tagdiv" (the articles' tagDiv templates) or "plain"
-    # (WordPress's own conventions, no tagDiv class: crawler/replica/plain.py). Listings and
+    # (WordPress's own conventions, no tagDiv class: replica/plain.py). Listings and
     # the broken pages keep the tagDiv markup.
     theme: Literal["tagdiv", "plain"] = "tagdiv"
-    # True: /wp-json/wp/v2/posts answers with the posts (crawler/replica/rest.py); False: 401,
+    # True: /wp-json/wp/v2/posts answers with the posts (replica/rest.py); False: 401,
     # as when a security plugin closes the REST API.
     rest_api: bool = False
 

@@ -1,7 +1,7 @@
 """URL routing of the replica, WordPress style: permalinks /YYYY/MM/DD/slug/ (page N at
 /slug/N/), archives with /page/N/, Yoast or core sitemaps, the feed, robots.txt, 404s, and
 WordPress's canonical redirects (missing trailing slash, wrong date, /slug/1/, ?p=ID); the REST
-API under /wp-json/ (crawler/replica/rest.py)."""
+API under /wp-json/ (replica/rest.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
-from crawler.replica.broken import render_broken
-from crawler.replica.feeds import (
+from replica.broken import render_broken
+from replica.feeds import (
     SITEMAP_XSL,
     SitemapEntry,
     render_core_index,
@@ -22,7 +22,7 @@ from crawler.replica.feeds import (
     render_sitemap_index,
     render_urlset,
 )
-from crawler.replica.listing import (
+from replica.listing import (
     FRONT_PAGE_ID,
     STATIC_PAGES,
     pages_count,
@@ -31,14 +31,14 @@ from crawler.replica.listing import (
     render_not_found,
     render_static_page,
 )
-from crawler.replica.model import Author, ReplicaArticle
-from crawler.replica.plain import render_plain_article
-from crawler.replica.response import RSS, TEXT, XML, Response
-from crawler.replica.rest import rest_response
-from crawler.replica.single import render_article
+from replica.model import Author, ReplicaArticle
+from replica.plain import render_plain_article
+from replica.response import RSS, TEXT, XML, Response
+from replica.rest import rest_response
+from replica.single import render_article
 
 if TYPE_CHECKING:
-    from crawler.replica.site import ReplicaSite
+    from replica.site import ReplicaSite
 
 Handler = Callable[["ReplicaSite", re.Match[str]], Response]
 LAUNCH = datetime(2023, 1, 2, 9, 0, tzinfo=UTC)  # when the static pages were last edited

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from crawler.replica.markup import attr, gmt_iso, text, w3c
-from crawler.replica.model import Category, ReplicaArticle
+from replica.markup import attr, gmt_iso, text, w3c
+from replica.model import Category, ReplicaArticle
 
 if TYPE_CHECKING:
-    from crawler.replica.site import ReplicaSite
+    from replica.site import ReplicaSite
 
 SITE_NAME = "Radar Tangsel"
 TAGLINE = "Berita Terkini Tangerang Selatan, Banten dan Nasional"
@@ -46,7 +46,7 @@ class Head:
     robots: str = ROBOTS
     graph: list[dict[str, Any]] = field(default_factory=list)
     # The theme whose stylesheet and scripts the page loads: "tagdiv", or "plain" for the
-    # GeneratePress-like pages of crawler/replica/plain.py.
+    # GeneratePress-like pages of replica/plain.py.
     theme: str = "tagdiv"
 
 

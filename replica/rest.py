@@ -19,17 +19,17 @@ from datetime import UTC
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlencode
 
-from crawler.replica.body import BodyContext, render_block
-from crawler.replica.markup import BlockIds, text
-from crawler.replica.model import WIB, Author, Image, ReplicaArticle
-from crawler.replica.response import JSON, Response
-from crawler.replica.seo import SITE_NAME, TAGLINE
-from crawler.replica.taxonomy import AUTHORS, CATEGORIES
+from replica.body import BodyContext, render_block
+from replica.markup import BlockIds, text
+from replica.model import WIB, Author, Image, ReplicaArticle
+from replica.response import JSON, Response
+from replica.seo import SITE_NAME, TAGLINE
+from replica.taxonomy import AUTHORS, CATEGORIES
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from crawler.replica.site import ReplicaSite
+    from replica.site import ReplicaSite
 
 POSTS_ROUTE = "/wp-json/wp/v2/posts"
 DEFAULT_PER_PAGE = 10

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from crawler.replica.listing import render_not_found
-from crawler.replica.model import (
+from replica.listing import render_not_found
+from replica.model import (
     WIB,
     Category,
     EntityStyle,
@@ -24,12 +24,12 @@ from crawler.replica.model import (
     ReplicaArticle,
     Strong,
 )
-from crawler.replica.response import Response
-from crawler.replica.single import render_article
-from crawler.replica.taxonomy import DEWI_ANGGRAINI, EKONOMI, GAYA_HIDUP, REDAKSI, TANGSEL
+from replica.response import Response
+from replica.single import render_article
+from replica.taxonomy import DEWI_ANGGRAINI, EKONOMI, GAYA_HIDUP, REDAKSI, TANGSEL
 
 if TYPE_CHECKING:
-    from crawler.replica.site import ReplicaSite
+    from replica.site import ReplicaSite
 
 
 @dataclass(frozen=True)

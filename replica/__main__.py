@@ -1,17 +1,17 @@
-"""python -m crawler.replica --port 8765 [--extra N] [--host 127.0.0.1]: serve until Ctrl-C."""
+"""python -m replica --port 8765 [--extra N] [--host 127.0.0.1]: serve until Ctrl-C."""
 
 from __future__ import annotations
 
 import argparse
 import threading
 
-from crawler.replica.server import ReplicaServer
-from crawler.replica.site import ReplicaOptions
+from replica.server import ReplicaServer
+from replica.site import ReplicaOptions
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
-        prog="python -m crawler.replica", description="Serve the Radar Tangsel replica site."
+        prog="python -m replica", description="Serve the Radar Tangsel replica site."
     )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")

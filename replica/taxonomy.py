@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from crawler.replica.model import Author, Category
+from replica.model import Author, Category
 
 TANGSEL = Category("Tangsel", "tangsel")
 NASIONAL = Category("Nasional", "nasional")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crawler.replica.markup import attr, text, visible_date, w3c
-from crawler.replica.model import ReplicaArticle
-from crawler.replica.seo import LOGO_PATH, SITE_NAME, Head, render_head
-from crawler.replica.taxonomy import CATEGORIES
+from replica.markup import attr, text, visible_date, w3c
+from replica.model import ReplicaArticle
+from replica.seo import LOGO_PATH, SITE_NAME, Head, render_head
+from replica.taxonomy import CATEGORIES
 
 if TYPE_CHECKING:
-    from crawler.replica.site import ReplicaSite
+    from replica.site import ReplicaSite
 
 STATIC_MENU = (("Redaksi", "/redaksi/"), ("Pedoman Media Siber", "/pedoman-media-siber/"))
 STATIC_MENU += (("Kontak", "/kontak/"),)

@@ -7,9 +7,9 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 
-from crawler.replica.response import Response
-from crawler.replica.routes import route
-from crawler.replica.site import ReplicaOptions, ReplicaSite
+from replica.response import Response
+from replica.routes import route
+from replica.site import ReplicaOptions, ReplicaSite
 
 
 class _Handler(BaseHTTPRequestHandler):

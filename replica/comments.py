@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crawler.replica.markup import attr, short_date, text
-from crawler.replica.model import ReplicaArticle
+from replica.markup import attr, short_date, text
+from replica.model import ReplicaArticle
 
 if TYPE_CHECKING:
-    from crawler.replica.site import ReplicaSite
+    from replica.site import ReplicaSite
 
 REQUIRED = "aria-required='true'"
 COMMENT_FORM = (

@@ -14,15 +14,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from crawler.replica.body import BodyContext, adsense_code, image_tag, render_block
-from crawler.replica.markup import BlockIds, attr, text, visible_date, w3c
-from crawler.replica.model import AdSlot, Block, ReplicaArticle
-from crawler.replica.seo import SITE_NAME, TAGLINE, render_head
-from crawler.replica.single import article_head
-from crawler.replica.taxonomy import CATEGORIES
+from replica.body import BodyContext, adsense_code, image_tag, render_block
+from replica.markup import BlockIds, attr, text, visible_date, w3c
+from replica.model import AdSlot, Block, ReplicaArticle
+from replica.seo import SITE_NAME, TAGLINE, render_head
+from replica.single import article_head
+from replica.taxonomy import CATEGORIES
 
 if TYPE_CHECKING:
-    from crawler.replica.site import ReplicaSite
+    from replica.site import ReplicaSite
 
 PLAIN_MENU_SCRIPT = "/wp-content/themes/generatepress/assets/js/menu.min.js?ver=3.4.0"
 

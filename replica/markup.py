@@ -6,7 +6,7 @@ import html
 from datetime import UTC, datetime
 from email.utils import format_datetime
 
-from crawler.replica.model import WIB, EntityStyle
+from replica.model import WIB, EntityStyle
 
 # wptexturize writes typographic characters as numeric references; hand-typed HTML (the
 # Classic editor's text tab) often carries named ones. Both decode to the same text.

@@ -12,16 +12,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import quote_plus
 
-from crawler.replica.body import BodyContext, image_tag, render_body
-from crawler.replica.comments import avatar, comments_section
-from crawler.replica.content import body_text
-from crawler.replica.layout import document, module_date, module_title, sidebar, thumb
-from crawler.replica.markup import BlockIds, attr, text, visible_date, w3c
-from crawler.replica.model import ReplicaArticle
-from crawler.replica.seo import LOGO_PATH, SITE_NAME, Head, article_graph
+from replica.body import BodyContext, image_tag, render_body
+from replica.comments import avatar, comments_section
+from replica.content import body_text
+from replica.layout import document, module_date, module_title, sidebar, thumb
+from replica.markup import BlockIds, attr, text, visible_date, w3c
+from replica.model import ReplicaArticle
+from replica.seo import LOGO_PATH, SITE_NAME, Head, article_graph
 
 if TYPE_CHECKING:
-    from crawler.replica.site import ReplicaSite
+    from replica.site import ReplicaSite
 
 COMPOSER_TEMPLATE_ID = 2871
 CLASSIC_TAGS = "td-tags td-post-small-box clearfix"

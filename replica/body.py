@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from crawler.replica.markup import BlockIds, attr, text
-from crawler.replica.model import (
+from replica.markup import BlockIds, attr, text
+from replica.model import (
     AdSlot,
     Block,
     CodeSnippet,

@@ -1,6 +1,6 @@
 """The replica's content and the ground truth a correct crawl must store.
 
-`ARTICLES` are hand-written (crawler.replica.articles); `generate_articles` makes more for
+`ARTICLES` are hand-written (replica.articles); `generate_articles` makes more for
 benchmarks. `expected()` derives the stored fields from the article's blocks, never from
 rendered HTML, so a rendering bug shows up as a mismatch instead of hiding in both.
 """
@@ -11,9 +11,9 @@ import re
 from datetime import UTC
 from typing import Any
 
-from crawler.replica.articles import ARTICLES
-from crawler.replica.generator import generate_articles
-from crawler.replica.model import (
+from replica.articles import ARTICLES
+from replica.generator import generate_articles
+from replica.model import (
     Author,
     Block,
     Boilerplate,

@@ -13,8 +13,8 @@ import sys
 
 from scrapy.utils.project import get_project_settings
 
-from crawler.replica import ReplicaServer
 from crawler.store import open_store
+from replica import ReplicaServer
 
 SITE = "radartangsel"
 

@@ -1,22 +1,22 @@
 """Pure functions rendering the replica's pages as strings, for fixtures and tests.
 
 Every function takes the ReplicaSite (its base URL makes the absolute links) and returns the
-exact text the server sends; `crawler.replica.routes` decides which one answers a path.
+exact text the server sends; `replica.routes` decides which one answers a path.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crawler.replica.feeds import render_feed as _render_feed
-from crawler.replica.feeds import render_robots
-from crawler.replica.listing import render_archive, render_home, render_static_page
-from crawler.replica.listing import render_not_found as render_404
-from crawler.replica.routes import route
-from crawler.replica.single import render_article
+from replica.feeds import render_feed as _render_feed
+from replica.feeds import render_robots
+from replica.listing import render_archive, render_home, render_static_page
+from replica.listing import render_not_found as render_404
+from replica.routes import route
+from replica.single import render_article
 
 if TYPE_CHECKING:
-    from crawler.replica.site import ReplicaSite
+    from replica.site import ReplicaSite
 
 __all__ = [
     "render_404",

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from crawler.replica.articles import ARTICLES
-from crawler.replica.model import (
+from replica.articles import ARTICLES
+from replica.model import (
     WIB,
     AdSlot,
     Block,
@@ -32,7 +32,7 @@ from crawler.replica.model import (
     Strong,
     Subheading,
 )
-from crawler.replica.taxonomy import AUTHORS, CATEGORIES, slugify
+from replica.taxonomy import AUTHORS, CATEGORIES, slugify
 
 NEWEST_GENERATED = datetime(2024, 6, 28, 9, 0, tzinfo=WIB)
 FIRST_POST_ID = 900_000

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from crawler.replica.content import body_text
-from crawler.replica.layout import (
+from replica.content import body_text
+from replica.layout import (
     document,
     module_date,
     module_title,
@@ -20,12 +20,12 @@ from crawler.replica.layout import (
     sidebar,
     thumb,
 )
-from crawler.replica.markup import BlockIds, attr, text
-from crawler.replica.model import Author, ReplicaArticle
-from crawler.replica.seo import SITE_NAME, TAGLINE, Head, collection_graph, website_nodes
+from replica.markup import BlockIds, attr, text
+from replica.model import Author, ReplicaArticle
+from replica.seo import SITE_NAME, TAGLINE, Head, collection_graph, website_nodes
 
 if TYPE_CHECKING:
-    from crawler.replica.site import ReplicaSite
+    from replica.site import ReplicaSite
 
 FRONT_PAGE_ID = 2
 STATIC_PAGES: dict[str, tuple[int, str, tuple[str, ...]]] = {

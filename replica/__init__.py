@@ -1,7 +1,7 @@
 """A replica of the Radar Tangsel site (WordPress + tagDiv Newspaper 11, Yoast SEO) served on
 127.0.0.1, for tests, `make demo` and benchmarks, which cannot fetch the real site.
 
-    from crawler.replica import ReplicaServer, ReplicaOptions
+    from replica import ReplicaServer, ReplicaOptions
     with ReplicaServer(extra_articles=2000, options=ReplicaOptions(feed=False)) as server:
         ...  # crawl server.url; compare with server.site.expected()
 
@@ -9,9 +9,9 @@ Modules: content (the data and `expected()`), pages (HTML rendering), site (inde
 options), routes (URL -> response), server (HTTP), broken (pages a crawler must drop).
 """
 
-from crawler.replica.content import ARTICLES, ReplicaArticle, expected, generate_articles
-from crawler.replica.server import ReplicaServer
-from crawler.replica.site import ReplicaOptions, ReplicaSite
+from replica.content import ARTICLES, ReplicaArticle, expected, generate_articles
+from replica.server import ReplicaServer
+from replica.site import ReplicaOptions, ReplicaSite
 
 __all__ = [
     "ARTICLES",
