@@ -1,0 +1,57 @@
+"""The real-page corpus (issue 13): real article pages of Indonesian sites, read from
+../shared/realpages/ (third-party content: never copied here), and the output a person wrote for
+each by reading it (tests/realpages/expected/<id>.json). bench/realpages.py scores extractors
+against it; this module checks the corpus itself and pins the figures ours has reached."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import lxml.html
+import pytest
+
+from bench.realpages import corpus, realpages_dir
+
+if not (realpages_dir() / "pages.json").is_file():
+    pytest.skip(f"no real pages at {realpages_dir()} (REALPAGES_DIR)", allow_module_level=True)
+
+PAGES = corpus()
+KEYS = ["url", "title", "published_at", "authors", "body", "boilerplate", "notes"]
+
+
+def visible_text(html: bytes) -> str:
+    """The page's text as a reader sees it. Two KapanLagi pages declare iso-8859-1 and are
+    UTF-8: bytes that decode as UTF-8 are read as UTF-8."""
+    try:
+        root = lxml.html.fromstring(html.decode("utf-8"))
+    except UnicodeDecodeError:
+        root = lxml.html.fromstring(html)
+    for element in root.iter("script", "style", "noscript"):
+        element.text = None
+    return " ".join(root.text_content().split())
+
+
+def test_every_real_page_has_an_expected_output():
+    provenance = (realpages_dir() / "pages").glob("*.html")
+    assert {page.id for page in PAGES} == {path.stem for path in provenance}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.id for page in PAGES])
+def test_expected_output_is_well_formed(page):
+    expected = page.expected
+    assert list(expected) == KEYS
+    assert expected["title"] and expected["body"]
+    assert all(paragraph == " ".join(paragraph.split()) for paragraph in expected["body"])
+    if expected["published_at"] is not None:  # null: the page shows no date
+        published = datetime.fromisoformat(expected["published_at"])
+        assert published.utcoffset() == UTC.utcoffset(None)
+        assert published.second == 0 and published.microsecond == 0
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.id for page in PAGES])
+def test_listed_boilerplate_is_on_the_page_and_not_in_the_body(page):
+    text = visible_text(page.html)
+    body = "\n".join(page.expected["body"])
+    for boilerplate in page.expected["boilerplate"]:
+        assert boilerplate in text
+        assert boilerplate not in body
