@@ -42,6 +42,16 @@ SCRAPER_SLOT_MAX_ACTIVE_SIZE = 1_000_000
 RETRY_TIMES = 3
 # 403/429/503 are what WAFs answer under load; they are worth a retry with backoff.
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429, 403]
+# Each retry waits first (crawler/retry.py): as long as a Retry-After asks, up to RETRY_AFTER_MAX
+# seconds (a site asking for longer is left to the next run), else RETRY_BACKOFF_BASE seconds
+# doubling with each retry, at most RETRY_BACKOFF_MAX. Scrapy's own retries go at once.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.retry.PoliteRetryMiddleware": 550,
+}
+RETRY_BACKOFF_BASE = 1.0
+RETRY_BACKOFF_MAX = 30.0
+RETRY_AFTER_MAX = 60.0
 
 # --- Runs that always end (cron) ---------------------------------------------------------------
 CLOSESPIDER_TIMEOUT = 3 * 3600
