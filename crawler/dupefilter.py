@@ -38,7 +38,9 @@ class RunDupeFilter(RFPDupeFilter):
         )
 
     def request_seen(self, request: Request) -> bool:
-        fingerprint = int.from_bytes(self._fingerprint(request))  # lossless: no false duplicates
+        # Scrapy's public fingerprinter (the crawler's REQUEST_FINGERPRINTER_CLASS); the whole
+        # digest as one int, lossless: no false duplicates.
+        fingerprint = int.from_bytes(self.fingerprinter.fingerprint(request))
         if fingerprint in self._seen:
             return True
         self._seen.add(fingerprint)

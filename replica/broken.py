@@ -38,6 +38,7 @@ class BrokenPage:
     path: str
     lastmod: datetime
     post_id: int
+    flaw: str  # what is wrong with it, as `make demo` says
 
 
 BROKEN_PAGES: tuple[BrokenPage, ...] = (
@@ -46,36 +47,42 @@ BROKEN_PAGES: tuple[BrokenPage, ...] = (
         "/2024/03/11/pemkot-tangsel-gelar-rakor-persiapan-mudik-lebaran-2024/",
         datetime(2024, 3, 11, 10, 2, tzinfo=WIB),
         150101,
+        'a Cloudflare "Just a moment..." challenge, HTTP 503 every time',
     ),
     BrokenPage(
         "truncated",
         "/2024/04/22/pemkot-tangsel-resmikan-pasar-rakyat-modern-di-pamulang/",
         datetime(2024, 4, 22, 14, 30, tzinfo=WIB),
         153870,
+        "an article cut off mid-body (broken HTML)",
     ),
     BrokenPage(
         "wrong_charset",
         "/2024/05/14/kafe-rose-di-bintaro-tawarkan-menu-crepes-khas-prancis/",
         datetime(2024, 5, 14, 16, 45, tzinfo=WIB),
         155990,
+        "an article in cp1252 bytes that claims to be UTF-8",
     ),
     BrokenPage(
         "empty",
         "/2024/06/03/draf-tanpa-judul/",
         datetime(2024, 6, 3, 9, 0, tzinfo=WIB),
         157214,
+        "an article page with no title and no body",
     ),
     BrokenPage(
         "missing",
         "/2023/11/28/berita-ini-sudah-dihapus-redaksi/",
         datetime(2023, 11, 28, 8, 15, tzinfo=WIB),
         141002,
+        "a deleted post still in the sitemap: HTTP 404",
     ),
     BrokenPage(
         "dataloss",
         "/2024/02/08/jalan-siliwangi-pamulang-ditutup-sementara-untuk-perbaikan-saluran/",
         datetime(2024, 2, 8, 11, 20, tzinfo=WIB),
         147733,
+        "a response cut off before its announced Content-Length",
     ),
 )
 

@@ -1,4 +1,11 @@
-"""ReplicaServer: the replica site over real HTTP on 127.0.0.1, in a daemon thread."""
+"""ReplicaServer: the replica site over real HTTP on 127.0.0.1, in a daemon thread.
+
+By default the pages name the server's own address (http://127.0.0.1:PORT). With `public_url`,
+they name that address instead, and the server also answers as an HTTP proxy for it: a client
+whose `http_proxy` is the server asks for `GET http://radartangsel.replica/... HTTP/1.1`
+(absolute form). `make demo` crawls so, and stores the replica under one address whatever the
+port (replica/demo.py).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +13,9 @@ import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
+from urllib.parse import urlsplit, urlunsplit
 
-from replica.response import Response
+from replica.response import TEXT, Response
 from replica.routes import route
 from replica.site import ReplicaOptions, ReplicaSite
 
@@ -20,10 +28,21 @@ class _Handler(BaseHTTPRequestHandler):
         return "nginx"
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        self._send(route(self.site, self.path), with_body=True)
+        self._send(self._response(), with_body=True)
 
     def do_HEAD(self) -> None:  # noqa: N802
-        self._send(route(self.site, self.path), with_body=False)
+        self._send(self._response(), with_body=False)
+
+    def _response(self) -> Response:
+        if self.path.startswith("/"):
+            return route(self.site, self.path)
+        # Absolute form: asked as a proxy. Only the replica's own address is served; anything
+        # else is refused as a proxy that reaches nowhere would (502), never fetched.
+        parts = urlsplit(self.path)
+        if f"{parts.scheme}://{parts.netloc}" != self.site.base_url:
+            message = f"this replica serves {self.site.base_url} only, not {self.path}\n"
+            return Response(502, message.encode(), TEXT)
+        return route(self.site, urlunsplit(("", "", parts.path or "/", parts.query, "")))
 
     def _send(self, response: Response, *, with_body: bool) -> None:
         self.send_response(response.status)
@@ -54,7 +73,8 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 class ReplicaServer:
-    """Serves a ReplicaSite on `host`:`port` (0: a free port) until stop().
+    """Serves a ReplicaSite on `host`:`port` (0: a free port) until stop(); its pages name
+    `public_url` when given (see the module's docstring), else http://`host`:`port`.
 
     with ReplicaServer(extra_articles=2000) as server:
         crawl(server.url)
@@ -67,8 +87,10 @@ class ReplicaServer:
         *,
         extra_articles: int = 0,
         options: ReplicaOptions | None = None,
+        public_url: str | None = None,
     ) -> None:
         self._host = host
+        self._public_url = public_url
         self._requested_port = port
         self._extra_articles = extra_articles
         self._options = options or ReplicaOptions()
@@ -83,7 +105,7 @@ class ReplicaServer:
         # Absolute URLs in pages need the real port, known only once the socket is bound.
         port = httpd.server_address[1]
         self._site = ReplicaSite(
-            f"http://{self._host}:{port}",
+            self._public_url or f"http://{self._host}:{port}",
             extra_articles=self._extra_articles,
             options=self._options,
         )
@@ -127,6 +149,8 @@ class ReplicaServer:
 
     @property
     def url(self) -> str:
+        """Where the server listens: http://host:port (see `site.base_url` for the address
+        its pages name)."""
         return f"http://{self._host}:{self.port}"
 
     @property

@@ -23,6 +23,7 @@ def test_extraction_quick_run_measures_every_extractor_and_ours_is_exact():
     assert all(isinstance(finding, str) for finding in extraction.findings(rows))
 
 
+@pytest.mark.slow
 def test_crawl_quick_run_crawls_the_replica_with_both_spiders():
     rows = crawl.run(quick=True)
     by_spider = {row["spider"]: row for row in rows if "spider" in row}

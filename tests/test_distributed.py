@@ -118,6 +118,7 @@ def runs(raw) -> list[dict[str, Any]]:
 # --- two workers, two days -----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_two_workers_share_each_run_and_the_next_day_fetches_only_new_articles(
     mongo_uri, mongo_db_name, raw, redis, redis_url, key_prefix
 ):
@@ -168,6 +169,7 @@ def test_two_workers_share_each_run_and_the_next_day_fetches_only_new_articles(
     assert len(second_run - {run["stats"]["distributed/run"] for run in first_runs}) == 1
 
 
+@pytest.mark.slow
 def test_without_sitemaps_the_run_walks_the_listings_once(
     mongo_uri, mongo_db_name, raw, redis, redis_url, key_prefix
 ):
@@ -194,6 +196,7 @@ def busy_pids(redis, key_prefix: str) -> set[int]:
     return {int(worker.decode().split(":")[1]) for worker in workers}
 
 
+@pytest.mark.slow
 def test_a_killed_worker_is_given_up_and_the_next_run_fetches_what_it_had_taken(
     mongo_uri, mongo_db_name, raw, redis, redis_url, key_prefix
 ):
@@ -421,6 +424,7 @@ def stat_by_worker(site_runs: list[dict[str, Any]], key: str) -> list[int]:
     return [run["stats"].get(key, 0) for run in site_runs]
 
 
+@pytest.mark.slow
 def test_two_crawlall_workers_share_one_run_per_site(
     mongo_uri, mongo_db_name, raw, redis, redis_url, key_prefix
 ):

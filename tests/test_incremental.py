@@ -137,6 +137,7 @@ def test_middleware_looks_urls_up_in_batches_and_stops_paging_known_listings(
 # --- real crawls of the replica -----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_runs_fetch_only_new_changed_and_incomplete_articles(mongo_uri, mongo_db_name):
     port, total = free_port(), len(ARTICLES) + GENERATED
     broken = ReplicaOptions(broken_pages=False, fail_page_two_of=(MULTI_PAGE.slug,))
@@ -180,6 +181,7 @@ def test_runs_fetch_only_new_changed_and_incomplete_articles(mongo_uri, mongo_db
         assert all(len(store.versions(url)) == 1 for url in edited)
 
 
+@pytest.mark.slow
 def test_listing_walk_stops_at_the_first_page_already_known(mongo_uri, mongo_db_name):
     port, generated = free_port(), 80
     no_sitemaps = {"robots_sitemap": False, "sitemaps": False, "feed": False}

@@ -175,6 +175,23 @@ def test_server_address_and_site(server):
     assert len(server.site.posts) == len(ARTICLES) + 80
 
 
+def test_with_a_public_url_the_server_answers_as_a_proxy_for_that_address_only():
+    public = "http://radartangsel.replica"
+    with ReplicaServer(public_url=public) as proxied:
+        assert proxied.site.base_url == public
+        through = urllib.request.build_opener(
+            urllib.request.ProxyHandler({"http": proxied.url}), _NoRedirect
+        )
+        with through.open(public + "/robots.txt", timeout=10) as response:
+            assert f"Sitemap: {public}/sitemap_index.xml" in response.read().decode()
+        with through.open(public + SEED.path, timeout=10) as response:
+            assert f'<link rel="canonical" href="{public}{SEED.path}"' in response.read().decode()
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            through.open("http://example.com/", timeout=10)
+        assert refused.value.code == 502  # never fetched from elsewhere
+        assert fetch(proxied.url + SEED.path).status == 200  # direct requests still work
+
+
 # --- discovery: robots, sitemaps, feed, listings ----------------------------------------------
 
 

@@ -142,6 +142,7 @@ def test_appends_during_replays_are_never_lost(spool, store):
     assert spool.pending() == 0
 
 
+@pytest.mark.slow
 def test_the_store_dying_midway_through_a_crawl_loses_no_article(tmp_path):
     from replica import ReplicaServer
 
