@@ -115,7 +115,7 @@ class Site:
         for key in PATH_OPTIONS:
             paths = getattr(self, key)
             if paths is not None and (
-                isinstance(paths, str)
+                not isinstance(paths, (list, tuple))
                 or not all(isinstance(path, str) and path.startswith("/") for path in paths)
             ):
                 problems.append((key, f'{key} must be a list of paths such as ["/feed/"]'))

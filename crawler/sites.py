@@ -38,7 +38,7 @@ from typing import Any
 from scrapy.settings import BaseSettings
 from scrapy.spiderloader import SpiderLoader
 
-from crawler.site import SITE_NAME, Site, SiteError
+from crawler.site import Site, SiteError
 from crawler.spiders.base import site_spider
 
 # sites-file keys -> Site fields (the file calls the parser option "theme": it can only name one)
@@ -53,7 +53,6 @@ FILE_KEYS = {
     "listing_paths": "listing_paths",
     "politeness": "politeness",
 }
-PATH_KEYS = ("sitemap_paths", "feed_paths", "listing_paths")
 
 
 class SitesFileError(ValueError):
@@ -77,8 +76,6 @@ def load_sites(path: str | Path | None) -> list[Site]:
 
 def _site(path: str, name: str, entry: Any) -> Site:
     where = f"sites file {path}: [sites.{name}]"
-    if not SITE_NAME.match(name):
-        raise SitesFileError(f"{where}: a name is lower case letters, digits, '-' and '_'")
     if not isinstance(entry, dict):
         raise SitesFileError(f"{where}: not a table")
     unknown = sorted(set(entry) - set(FILE_KEYS))
@@ -86,9 +83,6 @@ def _site(path: str, name: str, entry: Any) -> Site:
         raise SitesFileError(f"{where}: unknown keys {unknown} (the name is the table's)")
     if not isinstance(entry.get("base_url"), str) or not entry["base_url"]:
         raise SitesFileError(f"{where}: base_url must be an http:// or https:// URL")
-    for key in PATH_KEYS:
-        if key in entry and not isinstance(entry[key], list):
-            raise SitesFileError(f'{where}: {key} must be a list of paths such as ["/feed/"]')
     if "theme" in entry and not isinstance(entry["theme"], str):
         raise SitesFileError(f"{where}: theme must be a theme name")
     try:

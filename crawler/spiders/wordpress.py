@@ -8,10 +8,8 @@ article page read by the theme profile its markup points to, or by the fallback 
 """
 
 from crawler.site import Site
-from crawler.spiders.base import site_name_of, site_spider
+from crawler.spiders.base import site_spider
 
 GENERIC_SITE = Site(name="wordpress")
 
 WordPressSpider = site_spider(GENERIC_SITE, module=__name__)
-
-__all__ = ["GENERIC_SITE", "WordPressSpider", "site_name_of"]
