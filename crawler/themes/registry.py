@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, tzinfo
 from functools import cache
-from typing import Union
 
 from scrapy.http import TextResponse
 
@@ -96,7 +95,7 @@ def _version_order(version: type[ArticleParser]) -> tuple[bool, date]:
     return (version.valid_until is None, version.valid_until or date.max)
 
 
-ParserSpec = Union[None, str, type[ArticleParser], type[VersionedParser]]  # noqa: UP007
+ParserSpec = None | str | type[ArticleParser] | type[VersionedParser]
 
 
 def check_parser_spec(spec: ParserSpec) -> None:
