@@ -42,7 +42,7 @@ import lxml.html
 import trafilatura
 from itemadapter import ItemAdapter
 from scrapy.http import HtmlResponse
-from scrapy.spiderloader import SpiderLoader
+from scrapy.spiderloader import get_spider_loader
 from scrapy.utils.project import get_project_settings
 
 from bench.report import Row, benchmark_main, median, median_ratio, target_row
@@ -99,7 +99,7 @@ class PageSet:
 
 
 def spider_class(name: str) -> type[NewsSiteSpider]:
-    return SpiderLoader.from_settings(get_project_settings()).load(name)
+    return get_spider_loader(get_project_settings()).load(name)
 
 
 def replica_pages(generated: int) -> list[Page]:

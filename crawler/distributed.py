@@ -39,11 +39,12 @@ first worker's pass, so each source is read once per run, by whichever worker ta
 queue. The article requests it yields are looked up in the store by that worker's incremental
 middleware and, once queued, fingerprinted for the whole run: an article listed by a sitemap (read
 by one worker) and by the feed (read by another) is fetched once. The child sitemaps of an index
-stay with the worker that read it (the spider's pending_sitemaps), which queues the next when it
-goes idle and counts as busy until they are all read; other workers take the articles from the
-queue. The listings fallback is the run's decision, not a worker's: when every worker is idle,
-the queue is empty and no worker saw a sitemap (or the REST API) list an article, the first worker
-to notice claims it (`state` field `listings`), once per run, and walks the listings.
+stay with the worker that read it (its DiscoveryState, crawler/discovery.py), which queues the
+next when it goes idle and counts as busy until they are all read; other workers take the
+articles from the queue. The listings fallback is the run's decision, not a worker's: when every
+worker is idle, the queue is empty and no worker saw a sitemap (or the REST API) list an
+article, the first worker to notice claims it (`state` field `listings`), once per run, and
+walks the listings.
 
 Ending. A worker that goes idle (the shared queue empty, nothing of its own in flight) says so;
 it closes only when the whole run is idle: nothing queued, no live worker busy. Otherwise it
@@ -112,7 +113,7 @@ RUN_COUNTERS = (
 # What DISTRIBUTED_KEY_PREFIX must hold: each site's runs have keys of their own.
 SPIDER_PLACEHOLDER = "%(spider)s"
 # Sources that list every article: once one of them listed any, the listings are not walked
-# (NewsSiteSpider.on_idle: sitemaps; WordPressSpider: the REST API).
+# (NewsSiteSpider.on_idle: sitemaps and the REST API).
 COMPLETE_SOURCES = ("sitemap", "rest")
 
 # What an idle worker is told to do.
@@ -449,14 +450,14 @@ class RunScheduler(Scheduler):
             _log_unusable(self.crawler, exc)
             raise
         self._busy = True
-        self._published: Counter[str] = Counter()  # spider.discovered already added to the run's
+        # the spider's listed articles (spider.discovery) already added to the run's
+        self._published: Counter[str] = Counter()
         self.queue_key = self.run.key("requests")
         self.df = load_object(self.dupefilter_cls)(
             self.server, key=self.run.key("dupefilter"), debug=settings.getbool("DUPEFILTER_DEBUG")
         )
         super().open(spider)
-        if hasattr(spider, "listings_on_idle"):
-            spider.listings_on_idle = False  # the run decides, in spider_idle below
+        spider.discovery.leave_listings_to_the_run()  # decided in spider_idle below
         self.run_stats.set_value("distributed/run", self.run.id)
         self.run_stats.set_value("distributed/worker", self.run.worker)
         logger.info(
@@ -536,14 +537,11 @@ class RunScheduler(Scheduler):
     def spider_idle(self, spider: Spider) -> None:
         if self._lost:
             return
-        limit_reached = getattr(spider, "limit_reached", lambda: False)()
-        if getattr(spider, "pending_sitemaps", None) and not limit_reached:
+        discovery = spider.discovery
+        if discovery.has_child_sitemaps():
             raise DontCloseSpider  # the spider queues its next child sitemap: still busy
-        may_walk = hasattr(spider, "start_listings") and not (
-            spider.listings_started or limit_reached
-        )
         try:
-            verdict = self.run.idle(self._deltas(), may_walk_listings=may_walk)
+            verdict = self.run.idle(self._deltas(), may_walk_listings=discovery.may_walk_listings())
         except RedisError as exc:
             self._lose_redis(exc)
             return
@@ -551,7 +549,7 @@ class RunScheduler(Scheduler):
         if verdict == WAIT:
             raise DontCloseSpider
         if verdict == LISTINGS:
-            spider.start_listings()
+            discovery.start_listings_for_run()
             raise DontCloseSpider
 
     def _lose_redis(self, exc: RedisError) -> None:
@@ -583,8 +581,7 @@ class RunScheduler(Scheduler):
         deltas: list[Delta] = [
             ("stats", key, count) for key, count in self.run_stats.take_unshared().items()
         ]
-        discovered: Counter[str] = getattr(self.spider, "discovered", Counter())
-        for source, count in discovered.items():
+        for source, count in self.spider.discovery.listed_articles().items():
             if count > self._published[source]:
                 deltas.append(("state", f"discovered/{source}", count - self._published[source]))
                 self._published[source] = count

@@ -2,10 +2,11 @@
 what `scrapy reparse` does with stored pages (`reparse_stored`) and the site fixtures with
 saved ones (`reextract`).
 
-The steps are the crawl's own: the site spider's parser reads the first page
-(`first_page_item`, the item the spider makes of it), the later pages give their bodies, the
-bodies are merged as the spider merges them (`merge_bodies`), and the result is cleaned as the
-cleaning pipeline cleans it (crawler.pipelines.clean_item).
+The steps are the crawl's own (crawler/article.py): the site spider's parser reads the first
+page (`first_page_item`, the item the spider makes of it), the later pages give their bodies,
+the bodies are merged as the spider merges them (`merge_bodies`), and the result is cleaned as
+the cleaning pipeline cleans it (crawler.pipelines.clean_item). The parser is the version that
+was valid when the page was fetched (a versioned site parser, crawler/themes/registry.py).
 """
 
 from __future__ import annotations
@@ -14,17 +15,18 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 from scrapy.http import HtmlResponse, TextResponse
 from scrapy.spiderloader import SpiderLoaderProtocol
 
+from crawler.article import first_page_item, merge_bodies
 from crawler.items import ArticleItem
 from crawler.pipelines import ValidationPipeline, clean_item
-from crawler.themes.base import ArticleParser
 
-if TYPE_CHECKING:  # the spider imports this module too, and has no business with the store
+if TYPE_CHECKING:
+    from crawler.spiders.base import NewsSiteSpider
     from crawler.store import ArticleStore
 
 logger = logging.getLogger(__name__)
@@ -32,58 +34,28 @@ logger = logging.getLogger(__name__)
 REPARSE_BATCH_SIZE = 100  # articles read, extracted and written at a time
 
 
-class SiteSpider(Protocol):
-    """What extraction needs of a site spider class (crawler.spiders.base.NewsSiteSpider)."""
-
-    name: str
-    parser: type[ArticleParser]
-    language: str
-
-    def extraction_for(self, parser: ArticleParser) -> str: ...
-
-
-def first_page_item(spider: SiteSpider, parser: ArticleParser) -> ArticleItem:
-    """The item the spider (a site spider class, or a running spider, whose name may be the
-    site it was pointed at) makes of an article's first page (read by `parser`), before the
-    crawl bookkeeping (fetched_at, pages) and before cleaning: the parser's fields, the site,
-    the extraction path, and the site's language where the page declares none."""
-    item = ArticleItem(
-        site=spider.name,
-        extraction=spider.extraction_for(parser),
-        **parser.fields(),
-    )
-    item["language"] = item["language"] or spider.language
-    return item
-
-
-def merge_bodies(bodies: list[str], *, complete: bool = True) -> str:
-    """The body markup of an article from its pages' bodies in page order: one complete page
-    as it is; otherwise each page in a <div data-page="N">, so where pages met stays visible."""
-    if len(bodies) == 1 and complete:
-        return bodies[0]
-    return "".join(
-        f'<div data-page="{number}">{body}</div>' for number, body in enumerate(bodies, start=1)
-    )
-
-
 def reextract(
-    spider_class: SiteSpider,
+    spider_class: type[NewsSiteSpider],
     pages: dict[int, TextResponse],
     *,
     base_url: str | None = None,
     missing_pages: Iterable[int] = (),
+    fetched_at: datetime | None = None,
 ) -> ArticleItem:
     """The cleaned item of an article from its fetched pages (page number -> response; the
     lowest number is the first page). `base_url`: the site's address, as the spider gives it
     to the parser (canonical urls; default: the page's own). `missing_pages`: pages the crawl
     could not fetch; a later page in which the parser now finds no body counts as missing
-    too, as in the crawl. Sets pages, complete and missing_pages; the caller sets fetched_at."""
+    too, as in the crawl. `fetched_at`: when the first page was fetched, which picks the
+    parser's version (None: the current one). Sets pages, complete and missing_pages; the
+    caller sets fetched_at."""
     (_, first), *later = sorted(pages.items())
-    item = first_page_item(spider_class, spider_class.parser(first, base_url))
+    parser = spider_class.parser(first, base_url, fetched_at=fetched_at)
+    item = first_page_item(spider_class, parser)
     bodies = [item["body_html"] or ""]
     missing = set(missing_pages)
     for number, response in later:
-        body = spider_class.parser(response).get_body_html()
+        body = spider_class.parser(response, fetched_at=fetched_at).get_body_html()
         if body is None:
             missing.add(number)
         else:
@@ -174,6 +146,7 @@ def _reextract(
             {page["page"]: page_response(page) for page in pages},
             base_url=url,  # any url of the site will do; the stored one is certain to be
             missing_pages=stored.get("missing_pages") or (),
+            fetched_at=first["fetched_at"],
         )
     except Exception:  # one page breaking the parser must not stop the others' re-parse
         logger.exception("reparse: %s: extraction failed; left as it is", url)

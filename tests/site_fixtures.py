@@ -4,6 +4,9 @@
     tests/fixtures/<site>/<name>.json       what our extraction + cleaning must give for it
     tests/fixtures/<site>/pages.json        {"<name>.html": {"url": <the URL it was served at>}}
 
+<site> is a name of the registry (crawler/sites.py); every site with a parser of its own has at
+least one page (sites_without_fixtures). The generic spider's pages are under `wordpress`.
+
 Expected JSON holds every item field but the crawl bookkeeping (fetched_at), the cleaned markup
 and its hash; `body` is stored as a list of paragraphs so a reviewer can read it.
 
@@ -19,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from scrapy.http import HtmlResponse
-from scrapy.spiderloader import SpiderLoader
+from scrapy.spiderloader import get_spider_loader
 from scrapy.utils.project import get_project_settings
 
 from crawler.reextract import reextract
+from crawler.sites import SiteSpiderLoader
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Crawl bookkeeping and derived values; `extraction` is the spider class's, not the page's.
@@ -43,12 +47,25 @@ def fixture_pages(sites: list[str] | None = None) -> list[Path]:
     )
 
 
+def registry() -> SiteSpiderLoader:
+    return get_spider_loader(get_project_settings())
+
+
+def sites_without_fixtures(sites: SiteSpiderLoader) -> list[str]:
+    """The sites of the registry with a parser of their own and no fixture page."""
+    return sorted(
+        site.name
+        for site in sites.sites()
+        if site.has_own_parser and not any((FIXTURES / site.name).glob("*.html"))
+    )
+
+
 def extract(page: Path) -> dict[str, Any]:
     """The stored fields our site spider's parser and the cleaning stage give for a page:
     the code path of `scrapy reparse` (crawler/reextract.py)."""
     site = page.parent.name
     url = json.loads((page.parent / "pages.json").read_text())[page.name]["url"]
-    spider_class = SpiderLoader.from_settings(get_project_settings()).load(site)
+    spider_class = registry().load(site)
     response = HtmlResponse(url=url, body=page.read_bytes(), encoding="utf-8")
     item = reextract(spider_class, {1: response})
     return {

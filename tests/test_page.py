@@ -13,6 +13,7 @@ from scrapy.http import HtmlResponse
 from crawler.themes.base import SELECTOR_ATTRIBUTES, ArticleParser
 from crawler.themes.jnews import JNewsParser
 from crawler.themes.page import Lead, Page, compile_selector, parse_page
+from crawler.themes.registry import make_parser
 from crawler.themes.tagdiv import COMPOSER_PROBE, TagDivClassic, TagDivComposer, TagDivParser
 from crawler.themes.wordpress import WordPressParser
 
@@ -108,8 +109,8 @@ def test_links_are_read_against_the_base_href_and_canonical_rel_tokens():
       <link rel="Canonical" href="https://radartangsel.com/2024/05/03/judul/">
       <meta property="og:image" content="foto/banjir.jpg">
     </head><body class="single"></body></html>"""
-    parser = TagDivParser(
-        HtmlResponse(url="https://radartangsel.com/?p=5", body=html, encoding="utf-8")
+    parser = make_parser(
+        TagDivParser, HtmlResponse(url="https://radartangsel.com/?p=5", body=html, encoding="utf-8")
     )
     assert parser.canonical_url() == "https://radartangsel.com/2024/05/03/judul/"
     assert parser.get_image_url() == "https://cdn.radartangsel.com/media/foto/banjir.jpg"

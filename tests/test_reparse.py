@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 import zlib
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from pymongo import MongoClient
@@ -14,7 +14,11 @@ from scrapy.spiderloader import get_spider_loader
 from scrapy.utils.project import get_project_settings
 
 from crawler.reextract import reparse_stored
+from crawler.site import Site
+from crawler.spiders.base import site_spider
 from crawler.store import ArticleStore
+from crawler.themes.registry import VersionedParser
+from crawler.themes.tagdiv import TagDivClassic, TagDivComposer
 from tests.conftest import free_port
 from tests.crawl import run_scrapy
 
@@ -75,7 +79,7 @@ def test_the_current_code_gives_back_what_the_crawl_stored(store, db, spiders):
 
 
 def test_a_code_change_makes_new_versions_without_counting_a_fetch(store, db, spiders, monkeypatch):
-    parser = spiders.load("radartangsel").parser
+    parser = spiders.load("radartangsel").site.parser
     fixed = parser.get_title
     monkeypatch.setattr(parser, "get_title", lambda self: f"{fixed(self)} (diperbaiki)")
     multi = db.articles.find_one({"pages": {"$gt": 1}}, {"_id": 0})
@@ -150,3 +154,51 @@ def test_an_unavailable_store_is_one_line_and_status_1():
     assert result.returncode == 1
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("scrapy reparse: the store is unavailable: MongoDB at")
+
+
+class OneSite:
+    """A spider loader of one site: what reparse_stored asks of the registry."""
+
+    def __init__(self, site: Site) -> None:
+        self.spider = site_spider(site)
+
+    def load(self, name: str) -> type:
+        assert name == self.spider.name
+        return self.spider
+
+
+def test_stored_pages_are_read_with_the_version_valid_when_they_were_fetched(store, db):
+    """The replica's pages come in both tagDiv templates: as if Radar Tangsel had moved from the
+    classic template to Composer, classic pages are stored as fetched before the redesign and
+    Composer pages after it; a two-version parser then gives back what the crawl stored."""
+    redesign = date(2024, 3, 31)
+
+    class RadarTangselVersions(VersionedParser):
+        class Classic(TagDivClassic):
+            valid_until = redesign
+
+        class Composer(TagDivComposer):
+            pass
+
+    site = Site(name="radartangsel", parser=RadarTangselVersions, rest_api=False)
+    composer = {
+        page["article_url"]
+        for page in db.pages.find({"page": 1})
+        if b"tdb_single_content" in zlib.decompress(page["body"])
+    }
+    total = db.articles.count_documents({})
+    assert 0 < len(composer) < total
+    before = datetime(2024, 3, 31, 16, 59, tzinfo=UTC)  # 23:59 WIB, the redesign's last minute
+    after = before + timedelta(minutes=1)
+    for url in db.pages.distinct("article_url"):
+        db.pages.update_many(
+            {"article_url": url}, {"$set": {"fetched_at": after if url in composer else before}}
+        )
+
+    counts = reparse_stored(store, OneSite(site))
+    assert (counts.changed, counts.unchanged, counts.failed) == (0, total, 0)
+
+    # Fetched after the redesign, a classic page is read by the Composer version: no body.
+    db.pages.update_many({}, {"$set": {"fetched_at": after}})
+    counts = reparse_stored(store, OneSite(site))
+    assert (counts.changed, counts.failed) == (0, total - len(composer))

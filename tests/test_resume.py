@@ -13,8 +13,8 @@ from scrapy.utils.test import get_crawler
 
 from crawler.items import ArticleItem
 from crawler.meta import DISCOVERED
-from crawler.spiders.base import MultiPageArticle
-from crawler.spiders.radartangsel import RadarTangselSpider
+from crawler.spiders.base import MultiPageArticle, site_spider
+from crawler.spiders.radartangsel import SITE as RADAR_TANGSEL
 from crawler.store import ArticleStore
 from replica import ReplicaOptions, ReplicaServer
 from tests.crawl import run_scrapy, start_scrapy
@@ -25,7 +25,7 @@ KILL_AT = 50  # stored articles
 
 def test_requests_survive_the_job_directory_queue():
     """JOBDIR pickles pending requests: a discovered article and an article half fetched."""
-    spider = RadarTangselSpider.from_crawler(get_crawler(), base_url="http://news.example")
+    spider = site_spider(RADAR_TANGSEL).from_crawler(get_crawler(), base_url="http://news.example")
     now = datetime.now(UTC)
     discovered = next(spider.article_request("http://news.example/a/?utm_source=x", now, "feed"))
     state = MultiPageArticle(

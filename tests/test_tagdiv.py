@@ -1,4 +1,5 @@
-"""The tagDiv theme profile on real markup (../shared/reference/tagdiv/) and on our fixtures."""
+"""The tagDiv theme profile on real markup (../shared/reference/tagdiv/) and on our fixtures,
+built as every parser is, by the factory (crawler/themes/registry.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,14 @@ from pathlib import Path
 import pytest
 from scrapy.http import HtmlResponse
 
+from crawler.reextract import reextract
+from crawler.site import Site
+from crawler.spiders.base import site_spider
+from crawler.themes.base import ArticleParser
+from crawler.themes.registry import make_parser
 from crawler.themes.tagdiv import TagDivParser
 from tests.conftest import SHARED
+from tests.site_fixtures import expected
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BANTENNEWS = FIXTURES / "bantennews" / "pemkab-serang-hotel-prokes-2021-12-27.html"
@@ -19,9 +26,11 @@ BANTENNEWS_URL = (
 )
 
 
-def parser_for(html: str | bytes, url: str = BANTENNEWS_URL) -> TagDivParser:
+def parser_for(
+    html: str | bytes, url: str = BANTENNEWS_URL, profile: type[ArticleParser] = TagDivParser
+) -> ArticleParser:
     body = html.encode() if isinstance(html, str) else html
-    return TagDivParser(HtmlResponse(url=url, body=body, encoding="utf-8"))
+    return make_parser(profile, HtmlResponse(url=url, body=body, encoding="utf-8"), url)
 
 
 def test_real_home_page_is_not_an_article_although_it_says_og_type_article():
@@ -85,3 +94,35 @@ def test_multi_page_links_and_current_page():
         3: "https://s.id/2024/01/02/judul/3/",
     }
     assert parser.current_page() == 2
+
+
+def test_a_site_subclass_overriding_one_selector_keeps_every_other():
+    """The issue's case: `class MySite(TagDivParser): title = (...)` lost the template's body,
+    tags and caption when the template was chosen in TagDivParser.__new__. Read the way a
+    crawl and `scrapy reparse` read it: the extracted and cleaned item."""
+
+    class MySite(TagDivParser):
+        title = ("h1.custom-title",)
+
+    site = Site(name="bantennews", base_url="https://www.bantennews.co.id", parser=MySite)
+    html = BANTENNEWS.read_text(encoding="utf-8").replace(
+        "<article", '<h1 class="custom-title">Judul dari selektor baru</h1><article', 1
+    )
+    response = HtmlResponse(url=BANTENNEWS_URL, body=html.encode(), encoding="utf-8")
+    item = reextract(site_spider(site), {1: response})
+
+    checked = expected(BANTENNEWS)
+    assert item["title"] == "Judul dari selektor baru" != checked["title"]
+    assert item["body"].split("\n\n") == checked["body"]
+    assert item["tags"] == checked["tags"] != []
+    assert item["image_caption"] == checked["image_caption"] is not None
+    assert item["authors"] == checked["authors"]
+    assert item["category"] == checked["category"]
+    assert item["published_at"].isoformat() == checked["published_at"]
+    assert item["modified_at"].isoformat() == checked["modified_at"]
+
+
+def test_a_profile_with_templates_cannot_be_built_around_the_factory():
+    response = HtmlResponse(url=BANTENNEWS_URL, body=BANTENNEWS.read_bytes(), encoding="utf-8")
+    with pytest.raises(TypeError, match="make_parser"):
+        TagDivParser(response)

@@ -17,13 +17,15 @@ from crawler.items import ArticleItem
 from crawler.pipelines import clean_item
 from crawler.reextract import reextract
 from crawler.restapi import page_bodies, post_fields
-from crawler.spiders import wordpress
+from crawler.spiders import base as spider_base
 from crawler.spiders.wordpress import WordPressSpider
 from crawler.themes.base import ArticleParser
-from crawler.themes.detect import detect_theme, parser_for
+from crawler.themes.detect import detect_theme
 from crawler.themes.fallback import TRAFILATURA_OPTIONS, FallbackParser
 from crawler.themes.jnews import JNewsParser
-from crawler.themes.tagdiv import TagDivClassic, TagDivComposer
+from crawler.themes.page import Page
+from crawler.themes.registry import make_parser, templated
+from crawler.themes.tagdiv import TagDivClassic, TagDivComposer, TagDivParser
 from crawler.themes.wordpress import WordPressParser
 from replica import ARTICLES, ReplicaOptions, ReplicaSite, expected
 from replica.pages import render_path
@@ -64,14 +66,14 @@ def plain_site() -> ReplicaSite:
 def test_both_tagdiv_templates_are_detected(tagdiv_site, template, parser_class):
     article = next(article for article in ARTICLES if article.template == template)
     response = replica_response(tagdiv_site, article.path)
-    assert detect_theme(response) == "tagdiv"
-    assert type(parser_for(response, BASE)) is parser_class
+    assert detect_theme(Page.of(response)) == "tagdiv"
+    assert type(make_parser(None, response, BASE)) is templated(TagDivParser, parser_class)
 
 
 def test_plain_wordpress_markup_gets_the_generic_profile(plain_site):
     response = replica_response(plain_site, ARTICLES[0].path)
-    assert detect_theme(response) == "wordpress"
-    assert type(parser_for(response, BASE)) is WordPressParser
+    assert detect_theme(Page.of(response)) == "wordpress"
+    assert type(make_parser(None, response, BASE)) is WordPressParser
 
 
 def test_each_fixture_page_takes_the_path_its_pages_json_says():
@@ -87,16 +89,16 @@ def test_a_profile_that_finds_no_body_hands_the_page_to_the_fallback(tagdiv_site
     # A redesign renamed the body container: still tagDiv, but the profile finds no body.
     html = html.replace("td-post-content", "td-post-text")
     response = HtmlResponse(url=BASE + ARTICLES[0].path, body=html.encode(), encoding="utf-8")
-    assert detect_theme(response) == "tagdiv"
-    parser = parser_for(response, BASE)
+    assert detect_theme(Page.of(response)) == "tagdiv"
+    parser = make_parser(None, response, BASE)
     assert isinstance(parser, FallbackParser)
     assert "Partai Keadilan Sejahtera" in parser.get_body_html()
 
 
 def test_a_configured_theme_is_used_without_detection(plain_site):
     response = replica_response(plain_site, ARTICLES[0].path)
-    assert isinstance(parser_for(response, BASE, theme="fallback"), FallbackParser)
-    assert type(parser_for(response, BASE, theme="wordpress")) is WordPressParser
+    assert isinstance(make_parser("fallback", response, BASE), FallbackParser)
+    assert type(make_parser("wordpress", response, BASE)) is WordPressParser
 
 
 # --- the generic profile and the fallback on the replica ----------------------------------------
@@ -159,7 +161,7 @@ def test_trafilatura_alone_keeps_related_links_and_promos_the_cleaning_drops():
 
 def test_the_spider_releases_trafilatura_caches_every_n_fallback_pages(monkeypatch):
     released = []
-    monkeypatch.setattr(wordpress, "release_caches", lambda: released.append(1))
+    monkeypatch.setattr(spider_base, "release_caches", lambda: released.append(1))
     crawler = get_crawler(WordPressSpider, {"FALLBACK_RESET_CACHES_EVERY": 3})
     spider = WordPressSpider.from_crawler(crawler, base_url="https://www.wartapandeglang.example")
     parser = WordPressSpider.parser(fixture_response(PORTAL), spider.base_url)

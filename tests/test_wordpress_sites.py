@@ -1,12 +1,13 @@
-"""The sites file: configured WordPress sites become spiders of the spider loader."""
+"""The sites file: its entries become Site records, and spiders of the spider loader."""
 
 from __future__ import annotations
 
 import pytest
 from scrapy.settings import Settings
 
+from crawler.site import Site
 from crawler.sites import SitesFileError, SiteSpiderLoader, load_sites
-from crawler.spiders.wordpress import WordPressSpider
+from crawler.spiders.base import NewsSiteSpider
 from tests.crawl import ROOT
 
 KABAR = """
@@ -34,17 +35,28 @@ def test_configured_sites_are_spiders_beside_the_site_files(tmp_path):
         spiders.list()
     )
     kabar = spiders.load("kabarbanten")
-    assert issubclass(kabar, WordPressSpider) and kabar.__name__ == "KabarbantenSpider"
+    assert issubclass(kabar, NewsSiteSpider) and kabar.__name__ == "KabarbantenSpider"
     assert kabar.name == "kabarbanten"
-    assert kabar.default_base_url == "https://www.kabarbanten.example"
-    assert (kabar.theme, kabar.rest_api, kabar.sitemap_paths) == (
-        "tagdiv",
-        False,
-        ("/sitemap.xml",),
+    assert kabar.site == Site(
+        name="kabarbanten",
+        base_url="https://www.kabarbanten.example",
+        parser="tagdiv",
+        rest_api=False,
+        sitemap_paths=("/sitemap.xml",),
     )
-    warta = spiders.load("warta-cilegon")
-    assert (warta.theme, warta.rest_api, warta.language) == (None, True, "id")
-    assert warta.feed_paths == WordPressSpider.feed_paths  # not overridden: inherited
+    warta = spiders.load("warta-cilegon").site
+    assert (warta.parser, warta.rest_api, warta.language) == (None, True, "id")
+    assert warta.feed_paths is None  # the spider's default
+
+
+def test_politeness_and_time_zone_are_checked_and_become_custom_settings(tmp_path):
+    text = (
+        "[sites.kabar]\nbase_url = 'https://kabar.example'\ntime_zone = 'Asia/Makassar'\n"
+        "politeness = { DOWNLOAD_DELAY = 2.5, CONCURRENT_REQUESTS_PER_DOMAIN = 2 }\n"
+    )
+    kabar = loader(tmp_path, text).load("kabar")
+    assert kabar.custom_settings == {"DOWNLOAD_DELAY": 2.5, "CONCURRENT_REQUESTS_PER_DOMAIN": 2}
+    assert kabar.site.time_zone == "Asia/Makassar"
 
 
 def test_a_configured_spider_keeps_its_name_as_the_items_site(tmp_path):
@@ -68,6 +80,17 @@ def test_a_configured_spider_keeps_its_name_as_the_items_site(tmp_path):
         ("[site.kabar]\nbase_url = 'https://kabar.example'\n", "unknown tables"),
         ("[sites.kabar\nbase_url = 1\n", "not TOML"),
         ("[sites.radartangsel]\nbase_url = 'https://radartangsel.example'\n", "has that name"),
+        ("[sites.kabar]\nbase_url = 'https://kabar.example'\ntime_zone = 'WIB'\n", "time_zone"),
+        (
+            "[sites.kabar]\nbase_url = 'https://kabar.example'\n"
+            "politeness = { ITEM_PIPELINES = 1 }\n",
+            "politeness.ITEM_PIPELINES is not a politeness setting",
+        ),
+        (
+            "[sites.kabar]\nbase_url = 'https://kabar.example'\n"
+            "politeness = { DOWNLOAD_DELAY = 'x' }\n",
+            "politeness.DOWNLOAD_DELAY has the wrong type",
+        ),
     ],
 )
 def test_a_wrong_entry_stops_with_the_file_site_and_key(tmp_path, text, message):

@@ -19,7 +19,8 @@ from crawler.outcome import (
     CrawlOutcome,
     crawl_outcome,
 )
-from crawler.spiders.wordpress import WordPressSpider, site_name_of
+from crawler.spiders.base import site_name_of
+from crawler.spiders.wordpress import GENERIC_SITE
 from crawler.store.pipeline import EXIT_SPOOLED
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def site_of(spider_name: str, spider_args: dict[str, str]) -> str:
     spider crawls many sites, named by `-a name`, else by the base URL's host."""
     if spider_args.get("name"):
         return spider_args["name"]
-    if spider_name == WordPressSpider.name and spider_args.get("base_url"):
+    if spider_name == GENERIC_SITE.name and spider_args.get("base_url"):
         return site_name_of(spider_args["base_url"])
     return spider_name
 

@@ -1,8 +1,8 @@
 """`scrapy crawlall [SITE ...]`: every enabled site in one process, for cron.
 
 The sites: those named on the command line, else CRAWLALL_SITES, else every spider of the
-project that knows its address (a site file's default_base_url, a sites-file entry, or an
-entry of SITE_BASE_URLS; the generic `wordpress` spider, which needs `-a base_url`, is left
+project that knows its address (a site whose record has a base_url, or an entry of
+SITE_BASE_URLS; the generic `wordpress` spider, which needs `-a base_url`, is left
 out). `-a NAME=VALUE` goes to every spider (`-a full=1`, `-a since=2024-01-01`).
 
 All sites crawl at the same time, one crawler each in one CrawlerProcess: each is polite to its
@@ -90,11 +90,7 @@ class Command(ScrapyCommand):
         assert self.crawler_process is not None and self.settings is not None
         configured = self.settings.getdict("SITE_BASE_URLS")
         loader = self.crawler_process.spider_loader
-        return [
-            name
-            for name in names
-            if name in configured or getattr(loader.load(name), "default_base_url", "")
-        ]
+        return [name for name in names if name in configured or loader.load(name).site.base_url]
 
     def crawl(self, sites: list[str], spargs: dict[str, str]) -> dict[str, Crawler]:
         assert self.crawler_process is not None

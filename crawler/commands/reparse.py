@@ -3,11 +3,12 @@ the current code and update the articles, without re-crawling (after a selector 
 
 Every article with stored pages (of SITE; with a page fetched on or after the day, midnight
 WIB as in `-a since`) is extracted again from all its pages in page order
-(crawler/reextract.py: the site spider's parser, the spider's merge of the pages, the cleaning
-pipeline's cleaning) and written as a re-extraction: a new version where the content changed,
-nothing where it did not. It is not a fetch: last_seen and fetch_count stay, and the article
-keeps the url it is stored under. An article the current code cannot extract (no title or no
-body, a parser error) is left as it is and counted as failed.
+(crawler/reextract.py: the site spider's parser, in the version that was valid on the day the
+page was fetched, the spider's merge of the pages, the cleaning pipeline's cleaning) and
+written as a re-extraction: a new version where the content changed, nothing where it did not.
+It is not a fetch: last_seen and fetch_count stay, and the article keeps the url it is stored
+under. An article the current code cannot extract (no title or no body, a parser error) is left
+as it is and counted as failed.
 
 Prints: re-parsed N articles: C changed, U unchanged, F failed.
 Exit status: 0; 1 when the store is unusable; 2 on bad input (a date that is not YYYY-MM-DD,

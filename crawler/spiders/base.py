@@ -1,16 +1,23 @@
-"""The base of every site spider: discovery, article pages, multi-page merging, limits.
+"""The one spider class that crawls every site: discovery, article pages, multi-page merging,
+limits. A site is a record (crawler/site.py: Site); the spider loader (crawler/sites.py) gives
+each site a subclass of NewsSiteSpider carrying its record (`site_spider`), and the generic
+`wordpress` spider is one more (crawler/spiders/wordpress.py). Nothing else differs per site.
 
-A site file only declares what differs: its name, its default base URL and its theme parser
-(see radartangsel.py). Everything below is shared.
-
-Discovery copes with any source being absent (404, 403, blocked, empty):
+With the site's `rest_api` on (the default; `-a rest_api=0` turns it off), articles come from
+the REST API first (`/wp-json/wp/v2/posts`, crawler/restapi.py): clean GMT dates and bodies
+without theme chrome, 100 posts a request, no article page fetched. When it answers anything
+but a list of posts (401/403/404 from a security plugin, a login page), or with the option off,
+discovery copes with any source being absent (404, 403, blocked, empty):
   1. sitemaps: robots.txt `Sitemap:` lines, else the usual WordPress paths (Yoast
      sitemap_index.xml, core wp-sitemap.xml, sitemap.xml), down through indexes to post sitemaps;
   2. the RSS/Atom feed (/feed/), read too: it is cheap and often fresher than a cached sitemap,
      but it only lists the newest posts;
   3. listings, the fallback: when the crawl goes idle and no sitemap gave an article URL, the
      home page and every category linked from it are walked page by page.
-Only pages the parser recognises as single articles become items.
+Only pages the parser recognises as single articles become items. Each is read by the parser
+the site's `parser` option gives (crawler/themes/registry.py: its own parser, a theme profile,
+the detected one, or the fallback extractor); every item says which path extracted it
+(`extraction`: rest, site, theme or fallback), counted under `extraction/<path>`.
 
 Every run re-reads the sources, newest first, and requests each article by its canonical URL
 (crawler/urls.py) with a `Discovered` note in its meta: the source and the date the source gives.
@@ -26,16 +33,16 @@ the article waits in memory until its last page. Among equals, Scrapy's LIFO que
 last request first, hence sitemap entries are yielded least recently modified first.
 
 State: everything a request needs travels in its meta (MultiPageArticle, Discovered), which
-JOBDIR pickles, as does the Redis queue of distributed runs (crawler/distributed.py, which also
-decides the listings fallback for all the workers of a run); the spider's counters are per run
-(`limit` counts this run's articles).
+JOBDIR pickles, as does the Redis queue of distributed runs; what discovery learns during a run
+is the spider's DiscoveryState (crawler/discovery.py), which the distributed scheduler
+(crawler/distributed.py) also talks to, to decide the listings fallback for all the workers of
+a run; the spider's counters are per run (`limit` counts this run's articles).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -43,6 +50,7 @@ from typing import Any
 
 import scrapy
 from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DontCloseSpider, ResponseDataLossError
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -50,11 +58,17 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
+from crawler.article import first_page_item, merge_bodies
 from crawler.dates import parse_date, parse_since, parse_until
+from crawler.discovery import DiscoveryState
 from crawler.items import ArticleItem
 from crawler.meta import ARTICLE, DISCOVERED, LISTING_NEXT_PAGE, PAGE_NUMBER, Discovered
-from crawler.reextract import first_page_item, merge_bodies
+from crawler.restapi import page_bodies, post_fields, posts_url, published_at, read_posts
+from crawler.restapi import total_pages as rest_total_pages
+from crawler.site import Site
 from crawler.themes.base import ArticleParser
+from crawler.themes.fallback import release_caches
+from crawler.themes.registry import extraction_of, make_parser
 from crawler.urls import canonical_url, host_of
 
 logger = logging.getLogger(__name__)
@@ -141,14 +155,30 @@ def parse_flag(value: str | bool | None) -> bool:
     return (value or "").strip().lower() not in ("", "0", "false", "no", "off")
 
 
-class NewsSiteSpider(scrapy.Spider):
-    # --- what a site file sets -------------------------------------------------------------
-    default_base_url: str = ""
-    parser: type[ArticleParser] = ArticleParser
-    extraction = "site"  # which path extracts the items (site / theme / rest / fallback)
-    language = "id"
+def site_spider(site: Site, module: str = __name__) -> type[NewsSiteSpider]:
+    """The spider of a site: NewsSiteSpider carrying the record, its name and its politeness
+    settings. `module`: where the class says it was defined (Scrapy's loader lists a module's
+    spiders by it)."""
+    class_name = "".join(part.capitalize() for part in re.split(r"[-_]", site.name))
+    attributes = {
+        "__module__": module,
+        "__doc__": f"{site.name} ({site.base_url or 'any WordPress site: -a base_url'}).",
+        "name": site.name,
+        "site": site,
+        "custom_settings": dict(site.politeness),
+    }
+    return type(f"{class_name}Spider", (NewsSiteSpider,), attributes)
 
-    # --- discovery, shared by WordPress sites; override where a site differs --------------
+
+def site_name_of(base_url: str) -> str:
+    """The site name of a crawl of `scrapy crawl wordpress` without `-a name`: its host."""
+    return host_of(base_url).removeprefix("www.")
+
+
+class NewsSiteSpider(scrapy.Spider):
+    site: Site  # set on each site's subclass (site_spider)
+
+    # --- discovery defaults, where the site's record names no paths -------------------------
     sitemap_paths: tuple[str, ...] = ("/sitemap_index.xml", "/wp-sitemap.xml", "/sitemap.xml")
     # child sitemaps worth following: posts (Yoast, AIOSEO, core) and news sitemaps; pages,
     # categories, tags and authors never list articles.
@@ -166,9 +196,6 @@ class NewsSiteSpider(scrapy.Spider):
         "link[rel='next']::attr(href)",
         "a.next.page-numbers::attr(href)",
     )
-    # Who starts the listings fallback: the spider itself when it goes idle, or, in a distributed
-    # run, the run, once for all of its workers (crawler/distributed.py sets this to False).
-    listings_on_idle = True
 
     def __init__(
         self,
@@ -178,29 +205,31 @@ class NewsSiteSpider(scrapy.Spider):
         since: str | None = None,
         until: str | None = None,
         full: str | bool | None = None,
+        rest_api: str | bool | None = None,
         **kwargs: Any,
     ) -> None:
+        if not (base_url or self.site.base_url):
+            raise ValueError(f"which site? scrapy crawl {self.site.name} -a base_url=https://...")
         super().__init__(*args, **kwargs)
+        if not self.site.base_url and base_url and "name" not in kwargs:
+            self.name = site_name_of(base_url)  # the generic spider names its items' site
         self._base_url_arg = base_url
         self.limit = int(limit) if limit else None
         self.since = parse_since(since)
         self.until = parse_until(until)
         self.full = parse_flag(full)  # fetch every discovered article, stored or not
-        self.discovered: Counter[str] = Counter()  # article URLs found, per source
-        self.listings_started = False
-        # Child sitemaps of an index not read yet, oldest first. They are read one at a time,
-        # the next one when the crawl goes idle: the scheduler then holds one sitemap's articles
-        # (Yoast: 1,000), not the whole site's, so memory does not grow with the site.
-        self.pending_sitemaps: list[str] = []
+        self.rest_api = self.site.rest_api if rest_api is None else parse_flag(rest_api)
+        self.rest_failed_over = False
+        self.discovery = DiscoveryState(self._walk_listings, self.limit_reached)
         self.articles_yielded = 0
+        self.fallback_pages = 0
 
     @classmethod
-    def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSiteSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.release_caches_every = crawler.settings.getint("FALLBACK_RESET_CACHES_EVERY")
         configured = crawler.settings.getdict("SITE_BASE_URLS").get(spider.name)
-        spider.base_url = (spider._base_url_arg or configured or spider.default_base_url).rstrip(
-            "/"
-        )
+        spider.base_url = (spider._base_url_arg or configured or spider.site.base_url).rstrip("/")
         if not spider.base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url must start with http:// or https://: {spider.base_url!r}")
         # Offsite filtering follows the base URL, so a replica on 127.0.0.1 is crawled exactly
@@ -208,6 +237,26 @@ class NewsSiteSpider(scrapy.Spider):
         spider.allowed_domains = [host_of(spider.base_url).removeprefix("www.")]
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
+
+    @classmethod
+    def parser(
+        cls,
+        response: TextResponse,
+        base_url: str | None = None,
+        *,
+        fetched_at: datetime | None = None,
+    ) -> ArticleParser:
+        """The page's parser, as the site's `parser` option says (crawler/themes/registry.py);
+        `fetched_at` picks a versioned parser's version (None: now). A class method: `scrapy
+        reparse` re-extracts stored pages with the spider class."""
+        return make_parser(
+            cls.site.parser, response, base_url, fetched_at=fetched_at, zone=cls.site.zone
+        )
+
+    @classmethod
+    def extraction_for(cls, parser: ArticleParser) -> str:
+        """Which path extracted a page read by `parser` (site / theme / fallback)."""
+        return extraction_of(cls.site.parser, parser)
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -217,48 +266,116 @@ class NewsSiteSpider(scrapy.Spider):
 
     # --- discovery chain ---------------------------------------------------------------------
     async def start(self):
+        if self.rest_api:
+            logger.info("%s: crawling %s, REST API first", self.name, self.base_url)
+            yield self.rest_request(1)
+            return
         logger.info("%s: crawling %s", self.name, self.base_url)
         for request in (*self.sitemap_stage(), *self.feed_stage()):
             yield request
 
     def on_idle(self) -> None:
         """Read the next child sitemap; when none is left and no sitemap gave an article URL,
-        fall back to walking the listings."""
-        if self.pending_sitemaps and not self.limit_reached():
+        fall back to walking the listings (unless the REST API listed every post)."""
+        if self.discovery.listed_by("rest") and not self.rest_failed_over:
+            return
+        if self.discovery.has_child_sitemaps():
             self.crawler.engine.crawl(self.next_sitemap_request())
             raise DontCloseSpider
-        if self.listings_started or self.discovered["sitemap"] or self.limit_reached():
-            return
-        if not self.listings_on_idle:
-            return
-        self.start_listings()
-        raise DontCloseSpider
+        if self.discovery.listings_due_on_idle():
+            self.discovery.start_listings()
+            raise DontCloseSpider
 
-    def start_listings(self) -> None:
+    def _walk_listings(self) -> None:
         """Walk the home page and the category listings: the fallback when no sitemap listed an
         article (on_idle here; crawler/distributed.py for the workers of a distributed run)."""
-        self.listings_started = True
         logger.info("%s: no usable sitemap; walking the listings", self.name)
         for request in self.listing_stage():
             self.crawler.engine.crawl(request)
 
+    # --- REST API first --------------------------------------------------------------------
+    def rest_request(self, page: int) -> scrapy.Request:
+        return self.source_request(
+            posts_url(self.base_url, page),
+            self.parse_rest_posts,
+            errback=self.rest_failed,
+            headers={"Accept": "application/json"},
+            cb_kwargs={"page": page},
+        )
+
+    def parse_rest_posts(self, response: Response, page: int) -> Iterator[Any]:
+        posts = read_posts(response)
+        if posts is None or (page == 1 and not posts):
+            logger.info("%s: no posts from the REST API at %s", self.name, response.url)
+            self.count("discovery/rest/no_posts")
+            yield from self.fail_over()
+            return
+        self.count("discovery/read/rest")
+        for post in posts:
+            yield from self.rest_article(post)
+        last_page = page >= rest_total_pages(response) or not posts
+        if not (last_page or self.limit_reached() or self.older_than_since(posts[-1])):
+            yield self.rest_request(page + 1)
+
+    def older_than_since(self, post: dict[str, Any]) -> bool:
+        """Whether a post, and so every later one (the pages run newest first), is too old."""
+        published = published_at(post)
+        return bool(self.since and published and published < self.since)
+
+    def rest_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+        self.source_failed(failure)  # 401/403/404: closed, as on many news sites
+        yield from self.fail_over()
+
+    def fail_over(self) -> Iterator[scrapy.Request]:
+        """Discovery from the HTML side, once, when the REST API is closed or breaks off."""
+        if self.rest_failed_over:
+            return
+        self.rest_failed_over = True
+        logger.info("%s: the REST API is not usable; reading sitemaps and the feed", self.name)
+        yield from self.sitemap_stage()
+        yield from self.feed_stage()
+
+    def rest_article(self, post: dict[str, Any]) -> Iterator[ArticleItem]:
+        if self.older_than_since(post):
+            self.count("articles/skipped/older_than_since")
+            return
+        fields = post_fields(post, self.base_url)
+        if self.until and fields["published_at"] and fields["published_at"] >= self.until:
+            self.count("articles/skipped/newer_than_until")
+            return
+        self.discovery.article_listed("rest")
+        self.count("discovery/articles/rest")
+        bodies = page_bodies(post)
+        item = ArticleItem(
+            site=self.name,
+            extraction="rest",
+            fetched_at=datetime.now(UTC),
+            language=self.site.language,
+            body_html=bodies[0],
+            **fields,
+        )
+        self.extracted(item)
+        # No page was fetched: nothing for the store's raw pages (scrapy reparse skips these).
+        yield from self.emit(MultiPageArticle(item, bodies, raw_pages=[], pending=[]))
+
+    # --- HTML discovery ----------------------------------------------------------------------
     def sitemap_stage(self) -> Iterator[scrapy.Request]:
         yield self.source_request(
             self.url("/robots.txt"), self.parse_robots, errback=self.robots_failed
         )
 
     def feed_stage(self) -> Iterator[scrapy.Request]:
-        for path in self.feed_paths:
+        for path in self.site.feed_paths or self.feed_paths:
             yield self.source_request(self.url(path), self.parse_feed)
 
     def listing_stage(self) -> Iterator[scrapy.Request]:
-        for path in self.listing_paths:
+        for path in self.site.listing_paths or self.listing_paths:
             yield self.source_request(
                 self.url(path), self.parse_listing, cb_kwargs={"follow_categories": True}
             )
 
     def default_sitemap_requests(self) -> Iterator[scrapy.Request]:
-        for path in self.sitemap_paths:
+        for path in self.site.sitemap_paths or self.sitemap_paths:
             yield self.source_request(self.url(path), self.parse_sitemap)
 
     def source_request(
@@ -315,7 +432,7 @@ class NewsSiteSpider(scrapy.Spider):
         )
         if sitemap.type == "sitemapindex":
             children = [url for _, url in entries if self.sitemap_follow.search(url)]
-            self.pending_sitemaps.extend(children)
+            self.discovery.queue_child_sitemaps(children)
             if children:
                 yield self.next_sitemap_request()
         elif sitemap.type == "urlset":
@@ -324,7 +441,7 @@ class NewsSiteSpider(scrapy.Spider):
 
     def next_sitemap_request(self) -> scrapy.Request:
         """The newest child sitemap not read yet (entries are sorted oldest first)."""
-        return self.source_request(self.pending_sitemaps.pop(), self.parse_sitemap)
+        return self.source_request(self.discovery.next_child_sitemap(), self.parse_sitemap)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         self.count("discovery/read/feed")
@@ -385,7 +502,7 @@ class NewsSiteSpider(scrapy.Spider):
         if self.until and date and date >= self.until and source in PUBLICATION_DATE_SOURCES:
             self.count("discovery/skipped/newer_than_until")
             return
-        self.discovered[source] += 1
+        self.discovery.article_listed(source)
         self.count(f"discovery/articles/{source}")
         url = canonical_url(url, self.base_url)
         yield scrapy.Request(
@@ -494,14 +611,15 @@ class NewsSiteSpider(scrapy.Spider):
         if self.limit_reached():
             raise CloseSpider("limit_reached")
 
-    @classmethod
-    def extraction_for(cls, parser: ArticleParser) -> str:
-        """Which path extracted a page read by `parser` (site / theme / rest / fallback)."""
-        return cls.extraction
-
     def extracted(self, item: ArticleItem) -> None:
         """Called with each new article item, right after extraction."""
         self.count(f"extraction/{item['extraction']}")
+        if item["extraction"] != "fallback":
+            return
+        # trafilatura keeps module-level caches that grow with every document it reads.
+        self.fallback_pages += 1
+        if self.release_caches_every and self.fallback_pages % self.release_caches_every == 0:
+            release_caches()
 
     def limit_reached(self) -> bool:
         return self.limit is not None and self.articles_yielded >= self.limit

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 from urllib.parse import urljoin
@@ -76,10 +76,22 @@ class ArticleParser:
     view_count: Selectors = ()
     body: Selectors = ("article .entry-content",)
     page_links: Selectors = ()  # anchors of a multi-page article's page navigation
+    # A profile with several page templates: (probe CSS, template class) pairs, the first
+    # whose probe matches wins, the last (probe None) otherwise. Built by the parser factory
+    # (crawler/themes/registry.py), never instantiated directly.
+    templates: tuple[tuple[str | None, type[ArticleParser]], ...] = ()
+    # A version of a VersionedParser: the last day (in the site's time zone) of the pages it
+    # reads; None for the newest (crawler/themes/registry.py).
+    valid_until: date | None = None
 
     def __init__(
         self, response: TextResponse, base_url: str | None = None, page: Page | None = None
     ) -> None:
+        if self.templates:
+            raise TypeError(
+                f"{type(self).__name__} has page templates: build it with "
+                "crawler.themes.registry.make_parser or build_parser"
+            )
         self.response = response
         self.base_url = base_url or response.url  # the site's address: see crawler/urls.py
         if page is not None:  # parsed already (theme detection): else parsed when first needed

@@ -4,8 +4,10 @@ many Indonesian regional sites.
 The theme ships two single-post templates (site-research §3), and a page is one or the other:
 - classic (`loop-single.php`, `td_module_single_base`): `td-post-*` classes (TagDivClassic);
 - tagDiv Composer / Cloud Library: `tdb_*` blocks (TagDivComposer).
-`TagDivParser(response)` probes the page once and returns the parser of its template, so each
-field tries only its own template's selectors.
+TagDivParser, the profile, declares both as its templates: the parser factory
+(crawler/themes/registry.py: make_parser) probes the page once and builds the profile in the
+page's template, so each field tries only its own template's selectors, and a site's subclass
+of TagDivParser that overrides one selector keeps every other.
 Selectors never use the numbered `tdi_NN` block ids: they differ per site and per template.
 Each starts from the theme's block by tag and class (`div.td-post-header`, `div.tdb_title`): the
 page finds all of them in one walk over its divs (crawler/themes/page.py).
@@ -13,42 +15,13 @@ page finds all of them in one walk over its divs (crawler/themes/page.py).
 
 from __future__ import annotations
 
-from functools import cache
-
-from scrapy.http import TextResponse
-
 from crawler.themes.base import ArticleParser
-from crawler.themes.page import Lead, Page, leads_of
 
 # Blocks only the Composer template prints on a single post.
 COMPOSER_PROBE = "div.tdb_single_content, div.tdb_title"
 
 
-class TagDivParser(ArticleParser):
-    def __new__(
-        cls, response: TextResponse, base_url: str | None = None, page: Page | None = None
-    ) -> TagDivParser:
-        if cls is not TagDivParser:
-            return super().__new__(cls)
-        # One parse and one walk serve the probe and then the template's own selectors.
-        page = page or Page.of(response, cls.leads())
-        template = TagDivComposer if page.matches(COMPOSER_PROBE) else TagDivClassic
-        parser = super().__new__(template)
-        parser.page = page  # fills the cached property: __init__ leaves it alone
-        return parser
-
-    @classmethod
-    def leads(cls) -> frozenset[Lead]:
-        # TagDivParser itself stands for both templates
-        return _family_leads() if cls is TagDivParser else super().leads()
-
-
-@cache
-def _family_leads() -> frozenset[Lead]:
-    return TagDivClassic.leads() | TagDivComposer.leads() | leads_of((COMPOSER_PROBE,))
-
-
-class TagDivClassic(TagDivParser):
+class TagDivClassic(ArticleParser):
     title = ("div.td-post-header h1.entry-title", "article h1.entry-title")
     subtitle = ("div.td-post-header p.td-post-sub-title",)
     # Scoped to the post header: related-post and listing modules on the same page carry the
@@ -82,7 +55,7 @@ class TagDivClassic(TagDivParser):
     page_links = ("div.page-nav-post a",)
 
 
-class TagDivComposer(TagDivParser):
+class TagDivComposer(ArticleParser):
     title = ("div.tdb_title h1.tdb-title-text",)
     subtitle = ("div.tdb_single_subtitle p", "div.tdb_single_subtitle")
     published = ("div.tdb_single_date time.entry-date::attr(datetime)",)
@@ -101,3 +74,10 @@ class TagDivComposer(TagDivParser):
     # without the block's own wrapper.
     body = ("div.tdb_single_content .tdb-block-inner",)
     page_links = ("div.tdb_single_content .page-nav a",)
+
+
+class TagDivParser(ArticleParser):
+    """The tagDiv profile: declares no selector of its own (a site's subclass may), so those of
+    the page's template apply."""
+
+    templates = ((COMPOSER_PROBE, TagDivComposer), (None, TagDivClassic))
