@@ -33,7 +33,7 @@ from typing import Any
 
 import trafilatura
 from scrapy.http import HtmlResponse
-from scrapy.spiderloader import SpiderLoader
+from scrapy.spiderloader import get_spider_loader
 from scrapy.utils.project import get_project_settings
 
 from bench.extraction import precision_recall_f1
@@ -96,7 +96,7 @@ def corpus() -> list[RealPage]:
 
 @cache
 def _generic_spider() -> Any:
-    return SpiderLoader.from_settings(get_project_settings()).load(GENERIC_SPIDER)
+    return get_spider_loader(get_project_settings()).load(GENERIC_SPIDER)
 
 
 def ours(page: RealPage) -> Extracted:
