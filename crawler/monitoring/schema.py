@@ -2,8 +2,8 @@
 
 The schema describes the exported form of crawler/items.py's ArticleItem: every field of
 EXPORT_FIELDS, datetimes as ISO 8601 strings with their offset (the fields' own serializers,
-as in feed exports). A test (tests/test_monitoring_schema.py) keeps the two in step: a field
-added to the item and not here, or the other way round, fails it.
+as in feed exports), a field without value (None) left out. A test (tests/test_monitoring.py)
+keeps the two in step: a field added to the item and not here, or the other way round, fails.
 
 What validation does with an item (decided here, documented in docs/monitoring.md):
 - every error is counted in Spidermon's stats (`spidermon/validation/fields/errors/<message>/
@@ -28,10 +28,12 @@ from spidermon.contrib.validation.messages import MISSING_REQUIRED_FIELD
 
 from crawler.items import EXPORT_FIELDS, ArticleItem
 
+# One type per field: a field whose value is None is left out of the exported form (no value
+# is no value), so that Spidermon names each error by its type ("invalid_int/view_count";
+# it leaves a union type's message untranslated, the offending value in the stats key).
 _TEXT = {"type": "string"}
-_OPTIONAL_TEXT = {"type": ["string", "null"]}
-_OPTIONAL_DATETIME = {"type": ["string", "null"], "format": "date-time"}
-_COUNT = {"type": ["integer", "null"], "minimum": 0}
+_DATETIME = {"type": "string", "format": "date-time"}
+_COUNT = {"type": "integer", "minimum": 0}
 _NAMES = {"type": "array", "items": {"type": "string", "minLength": 1}}
 
 ARTICLE_SCHEMA: dict[str, Any] = {
@@ -42,18 +44,18 @@ ARTICLE_SCHEMA: dict[str, Any] = {
         "url": {"type": "string", "format": "uri", "pattern": "^https?://"},
         "site": {"type": "string", "minLength": 1},
         "title": {"type": "string", "minLength": 1},
-        "subtitle": _OPTIONAL_TEXT,
-        "published_at": _OPTIONAL_DATETIME,
-        "published_at_raw": _OPTIONAL_TEXT,
-        "modified_at": _OPTIONAL_DATETIME,
+        "subtitle": _TEXT,
+        "published_at": _DATETIME,
+        "published_at_raw": _TEXT,
+        "modified_at": _DATETIME,
         "authors": _NAMES,
-        "category": _OPTIONAL_TEXT,
+        "category": _TEXT,
         "tags": _NAMES,
-        "image_url": {"type": ["string", "null"], "format": "uri"},
-        "image_caption": _OPTIONAL_TEXT,
+        "image_url": {"type": "string", "format": "uri"},
+        "image_caption": _TEXT,
         "comment_count": _COUNT,
         "view_count": _COUNT,
-        "language": _OPTIONAL_TEXT,
+        "language": _TEXT,
         "body": {"type": "string", "minLength": 1},
         "body_html": _TEXT,
         "word_count": {"type": "integer", "minimum": 0},
@@ -61,8 +63,8 @@ ARTICLE_SCHEMA: dict[str, Any] = {
         "pages": {"type": "integer", "minimum": 1},
         "complete": {"type": "boolean"},
         "missing_pages": {"type": "array", "items": {"type": "integer", "minimum": 2}},
-        "extraction": _OPTIONAL_TEXT,
-        "fetched_at": {"type": "string", "format": "date-time"},
+        "extraction": _TEXT,
+        "fetched_at": _DATETIME,
     },
     # What makes an article at all; an item without one of them is dropped (see above).
     "required": ["url", "site", "title", "body"],
@@ -71,10 +73,11 @@ ARTICLE_SCHEMA: dict[str, Any] = {
 
 
 def exported_form(item: dict[str, Any]) -> dict[str, Any]:
-    """`item` as feed exports write it: the exported fields only, each through its serializer."""
+    """`item` as feed exports write it (the exported fields, each through its serializer), less
+    the fields that hold None."""
     form = {}
     for name in EXPORT_FIELDS:
-        if name in item:
+        if item.get(name) is not None:
             serializer = ArticleItem.fields[name].get("serializer")
             form[name] = serializer(item[name]) if serializer else item[name]
     return form
