@@ -184,10 +184,21 @@ def test_a_redesign_is_degraded_recorded_and_alerted_and_a_healthy_run_is_not(
     assert len(chat.posts) == 3  # one message per channel
 
 
-def test_an_unreachable_site_is_alerted_as_such(mongo_uri, mongo_db_name, chat):
-    settings = {"SPIDERMON_DISCORD_WEBHOOK_URL": f"{chat.url}/discord/webhooks/1/abc"}
+def test_an_unreachable_site_is_alerted_as_such_even_when_a_channel_is_down(
+    mongo_uri, mongo_db_name, chat
+):
+    settings = {
+        "SPIDERMON_DISCORD_WEBHOOK_URL": f"{chat.url}/discord/webhooks/1/abc",
+        # Nothing listens there: this alert fails, the others go, the run ends as it would.
+        "SPIDERMON_TELEGRAM_SENDER_TOKEN": TELEGRAM_TOKEN,
+        "SPIDERMON_TELEGRAM_RECIPIENTS": TELEGRAM_CHAT,
+        "MONITOR_TELEGRAM_API_URL": f"http://127.0.0.1:{free_port()}",
+    }
     result = crawl(f"http://127.0.0.1:{free_port()}", mongo_uri, mongo_db_name, **settings)
     assert result.returncode == 4, result.stderr[-3000:]
+    assert "radartangsel: unreachable: no sitemap, feed or listing answered" in result.stderr
+    assert re.search(r"ERROR: .*TelegramAlert", result.stderr), result.stderr[-3000:]
+    assert TELEGRAM_TOKEN not in result.stderr
     [discord] = chat.posted("/discord/")
     assert discord["content"].startswith("radartangsel: unreachable\n")
     assert "- Sources: no sitemap, feed or listing answered" in discord["content"]

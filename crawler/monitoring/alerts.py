@@ -18,14 +18,17 @@ from __future__ import annotations
 import logging
 import smtplib
 from email.message import EmailMessage
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
 from scrapy.settings import BaseSettings
 from spidermon.contrib.actions.discord import SendDiscordMessage
 from spidermon.core.actions import Action
 
-from crawler.monitoring.verdict import degraded_reason
+from crawler.monitoring.verdict import FAILED, REASONS
+
+if TYPE_CHECKING:
+    from crawler.outcome import CrawlOutcome
 
 logger = logging.getLogger(__name__)
 
@@ -37,28 +40,36 @@ def alert_subject(site: str, outcome: str) -> str:
     return f"crawler: {site}: {outcome}"
 
 
-def alert_text(crawler: Any, site: str) -> tuple[str, str]:
-    """(outcome, text) of the alert about the crawl of `site`: the outcome (degraded, or how
-    crawler/outcome.py sees a failed run), what failed, the run's summary line."""
+def run_outcome(crawler: Any, site: str) -> tuple[str, CrawlOutcome]:
+    """(label, outcome) of a run whose monitors failed: the label is how crawler/outcome.py
+    sees a failed run (failed, unreachable), else "degraded"."""
     from crawler.outcome import EXIT_OK, crawl_outcome  # outcome.py imports this package
 
-    settings = crawler.settings
-    judged = crawl_outcome(
-        site, crawler.stats, settings.getint("CRAWL_FAILURE_UNPARSEABLE_PAGES", 5)
-    )
+    threshold = crawler.settings.getint("CRAWL_FAILURE_UNPARSEABLE_PAGES", 5)
+    outcome = crawl_outcome(site, crawler.stats, threshold)
+    return ("degraded" if outcome.exit_status == EXIT_OK else outcome.status), outcome
+
+
+def alert_text(crawler: Any, site: str) -> tuple[str, str]:
+    """(label, text) of the alert about the crawl of `site`: its outcome, each failed monitor
+    with what it found, the run's summary line."""
+    label, outcome = run_outcome(crawler, site)
     stats = crawler.stats.get_stats()
-    outcome = "degraded" if judged.exit_status == EXIT_OK else judged.status
-    lines = [f"{site}: {outcome}", "", "Failed monitors:"]
-    lines += [
-        f"- {name}: {reason}"
-        for name, reason in zip(
-            stats.get("monitoring/failed", []), stats.get("monitoring/reasons", []), strict=False
-        )
-    ]
-    lines += ["", f"Summary: {judged.summary()}"]
-    if degraded_reason(stats) is None:
-        lines.append("(the monitors did not record a verdict)")
-    return outcome, "\n".join(lines)
+    failed = zip(stats.get(FAILED, []), stats.get(REASONS, []), strict=False)
+    lines = [f"{site}: {label}", "", "Failed monitors:"]
+    lines += [f"- {name}: {reason}" for name, reason in failed]
+    lines += ["", f"Summary: {outcome.summary()}"]
+    return label, "\n".join(lines)
+
+
+def post_json(service: str, url: str, payload: dict[str, Any]) -> requests.Response:
+    """POST `payload` as JSON to `url`. The chat services' URLs hold their secrets (a bot token,
+    a webhook's key): a failure is reported without the URL, and without requests' own
+    exception, whose message and chained traceback would show it."""
+    try:
+        return requests.post(url, json=payload, timeout=HTTP_TIMEOUT)
+    except requests.RequestException as exc:
+        raise RuntimeError(f"{service} could not be reached: {type(exc).__name__}") from None
 
 
 class Alert(Action):
@@ -137,14 +148,13 @@ class TelegramAlert(Alert):
 
     def send(self, subject: str, text: str) -> None:
         for chat in self.chats:
-            response = requests.post(
+            response = post_json(
+                "Telegram",
                 f"{self.api_url}/bot{self.token}/sendMessage",
-                json={"chat_id": chat, "text": text},
-                timeout=HTTP_TIMEOUT,
+                {"chat_id": chat, "text": text},
             )
             answer = response.json() if response.content else {}
             if not response.ok or not answer.get("ok"):
-                # The URL holds the bot's token: name the chat and the answer, not the URL.
                 raise RuntimeError(
                     f"Telegram refused the alert for chat {chat}: HTTP {response.status_code} "
                     f"{answer.get('description', '')}"
@@ -180,6 +190,12 @@ class DiscordAlert(SendDiscordMessage):
     @classmethod
     def configured(cls, settings: BaseSettings) -> bool:
         return bool(settings.get("SPIDERMON_DISCORD_WEBHOOK_URL"))
+
+    def run_action(self) -> None:
+        try:
+            super().run_action()
+        except requests.RequestException as exc:  # its message would show the webhook's key
+            raise RuntimeError(f"Discord refused the alert: {type(exc).__name__}") from None
 
     def get_message(self) -> str:
         _, text = alert_text(self.data.crawler, self.data.spider.name)

@@ -19,7 +19,7 @@ from spidermon.contrib.scrapy.monitors import (
     ItemValidationMonitor,
 )
 
-from crawler.monitoring.alerts import configured_alerts
+from crawler.monitoring.alerts import configured_alerts, run_outcome
 from crawler.monitoring.coverage import (
     FieldCoverage,
     coverage_stats,
@@ -176,6 +176,7 @@ class CrawlMonitorSuite(MonitorSuite):
         site = result.spider.name
         reason = degraded_reason(stats.get_stats())
         if reason:
-            logger.warning("%s: degraded: %s", site, reason, extra={"spider": result.spider})
+            label, _ = run_outcome(self._crawler, site)
+            logger.warning("%s: %s: %s", site, label, reason, extra={"spider": result.spider})
         else:
             logger.info("%s: every monitor passed", site, extra={"spider": result.spider})
