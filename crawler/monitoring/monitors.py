@@ -129,15 +129,15 @@ class FieldCoverageMonitor(CrawlMonitor):
         items, coverage = run_coverage(self.stats, fields)
         if not items:
             return
+        for key, value in coverage_stats(items, coverage).items():
+            self.data.crawler.stats.set_value(key, value)
         min_items = self.settings.getint("MONITOR_MIN_ITEMS")
+        if items < min_items:  # a handful of new articles says little about a site
+            return
         history = recorded_runs(
             self.settings, self.site, self.settings.getint("MONITOR_HISTORY_RUNS")
         )
         previous = previous_coverage(history, fields, min_items)
-        for key, value in coverage_stats(items, coverage).items():
-            self.data.crawler.stats.set_value(key, value)
-        if items < min_items:  # a handful of new articles says little about a site
-            return
         max_drop = self.settings.getfloat("MONITOR_COVERAGE_MAX_DROP")
         failing = [
             FieldCoverage(field, coverage[field], thresholds[field], previous.get(field))
