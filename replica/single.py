@@ -9,6 +9,8 @@ with a tdi_NN id that changes from page to page.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import quote_plus
 
@@ -36,6 +38,19 @@ SHARE_NETWORKS = (
 
 def render_article(site: ReplicaSite, article: ReplicaArticle, page: int = 1) -> str:
     """The HTML of page `page` (1-based) of `article`."""
+    if site.options.redesign_without_dates and article.post_id % 5:
+        # No structured date, no author; then the visible dates and microdata go too.
+        undated = replace(article, author=None, date_visible_only=True)
+        return _UNDATED.sub("", _render_article(site, undated, page))
+    return _render_article(site, article, page)
+
+
+# What is left of the dates once an article is date_visible_only: the <time> elements and the
+# microdata metas.
+_UNDATED = re.compile(r'<time\b[^>]*>.*?</time>|<meta itemprop="date(?:Published|Modified)"[^>]*>')
+
+
+def _render_article(site: ReplicaSite, article: ReplicaArticle, page: int) -> str:
     page_url = site.url(article.page_path(page))
     head = article_head(site, article, page)
     ids = BlockIds(start=20 + (article.post_id * 7 + page * 31) % 50)

@@ -60,6 +60,9 @@ class ReplicaOptions:
     # True: /wp-json/wp/v2/posts answers with the posts (replica/rest.py); False: 401,
     # as when a security plugin closes the REST API.
     rest_api: bool = False
+    # A redesign that lost the date and the byline: four article pages in five (by post id)
+    # show neither, no visible date, no date meta, no author (replica/single.py; tagDiv only).
+    redesign_without_dates: bool = False
 
 
 def _newest_first(article: ReplicaArticle) -> tuple[datetime, int]:
