@@ -11,16 +11,16 @@ from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.test import get_crawler
 
 from crawler.commands._cron import site_of
-from crawler.locks import LockBusy, crawl_locks
-from crawler.outcome import (
+from crawler.exitcodes import (
     EXIT_FAILED,
     EXIT_LOCKED,
     EXIT_NOT_STARTED,
     EXIT_OK,
     EXIT_UNREACHABLE,
-    crawl_outcome,
     worst,
 )
+from crawler.locks import LockBusy, crawl_locks
+from crawler.outcome import crawl_outcome
 from replica import ReplicaOptions, ReplicaServer
 from tests.conftest import free_port
 from tests.crawl import run_scrapy

@@ -11,16 +11,10 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
+from crawler.exitcodes import EXIT_LOCKED, EXIT_NOT_STARTED, EXIT_OK, EXIT_SPOOLED
 from crawler.locks import LockBusy, crawl_locks
-from crawler.outcome import (
-    EXIT_LOCKED,
-    EXIT_NOT_STARTED,
-    EXIT_OK,
-    CrawlOutcome,
-    crawl_outcome,
-)
+from crawler.outcome import CrawlOutcome, crawl_outcome
 from crawler.spiders.wordpress import WordPressSpider, site_name_of
-from crawler.store.pipeline import EXIT_SPOOLED
 
 logger = logging.getLogger(__name__)
 

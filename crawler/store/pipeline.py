@@ -48,6 +48,7 @@ from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.conf import build_component_list
 
+from crawler.exitcodes import EXIT_NOT_STARTED, EXIT_OK, EXIT_SPOOLED
 from crawler.store import open_store
 from crawler.store.errors import StoreError
 from crawler.store.spool import Record, article_record, split_articles, spool_from
@@ -56,8 +57,6 @@ from crawler.store.store import ArticleStore, UpsertCounts
 logger = logging.getLogger(__name__)
 
 STORE_UNAVAILABLE = "store_unavailable"  # the finish reason of a crawl that could not start
-EXIT_STORE_UNAVAILABLE = 1
-EXIT_SPOOLED = 3
 # Values that are never items: ItemAdapter.asdict() asks every item adapter about each value of
 # an article and of its raw pages, a tenth of a millisecond per article on the reactor thread.
 PLAIN_VALUES = (str, bytes, int, float, datetime, type(None))
@@ -69,12 +68,12 @@ def crawl_exit_status(stats: StatsCollector) -> int:
     on disk, written by the next crawl or `scrapy store replay`), or, when the disk failed
     too, articles neither stored nor spooled (logged CRITICAL). Cron must notice."""
     if stats.get_value("store/unavailable"):
-        return EXIT_STORE_UNAVAILABLE
+        return EXIT_NOT_STARTED
     if any(
         stats.get_value(key) for key in ("store/spooled", "store/spooled_runs", "store/unwritten")
     ):
         return EXIT_SPOOLED
-    return 0
+    return EXIT_OK
 
 
 class StorePipeline:
