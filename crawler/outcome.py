@@ -62,7 +62,7 @@ class CrawlOutcome:
         return f"{self.site}: {self.status}{reason}: {counts} [exit {self.exit_status}]"
 
 
-def crawl_outcome(site: str, stats: StatsCollector, unparseable_threshold: int = 5) -> CrawlOutcome:
+def crawl_outcome(site: str, stats: StatsCollector, unparseable_threshold: int) -> CrawlOutcome:
     """The outcome of the crawl of `site` whose stats these are (CRAWL_FAILURE_UNPARSEABLE_PAGES
     is `unparseable_threshold`)."""
     values = stats.get_stats()

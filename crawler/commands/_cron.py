@@ -26,7 +26,7 @@ def outcome_of(crawler: Crawler, site: str, settings: BaseSettings) -> CrawlOutc
         stats = crawler.stats
     except RuntimeError:  # set when the crawl starts: it never did
         return CrawlOutcome(name, "not started", EXIT_NOT_STARTED, "see the log")
-    return crawl_outcome(name, stats, settings.getint("CRAWL_FAILURE_UNPARSEABLE_PAGES", 5))
+    return crawl_outcome(name, stats, settings.getint("CRAWL_FAILURE_UNPARSEABLE_PAGES"))
 
 
 def report_busy(busy: LockBusy) -> int:

@@ -70,7 +70,7 @@ class Command(ScrapyCommand):
         if self.settings.get("MONGO_URI"):
             print("MONGO_URI is set: there is no embedded server to stop")
             return
-        data_dir = Path(self.settings.get("MONGO_EMBEDDED_DIR", "data/mongo")).resolve()
+        data_dir = Path(self.settings.get("MONGO_EMBEDDED_DIR")).resolve()
         stopped = EmbeddedServer(data_dir).stop_unused()
         if stopped is False:
             self._fail(

@@ -18,11 +18,11 @@ The methods are coroutines, Scrapy's own API since 2.14 (Deferreds returned from
 deprecated), so the asyncio equivalents of deferToThread, DeferredLock and LoopingCall are used;
 they run on the asyncio reactor the settings install.
 
-If the store cannot be used when the spider opens (a malformed URI, rejected credentials, an
-unreachable server), the error is logged once and the spider is closed with the finish reason
-`store_unavailable` (CloseSpider: Scrapy's way for a component to stop a crawl at start, with no
-traceback). `crawl_exit_status()` turns that, and spooled articles, into the exit status of
-`scrapy crawl` (crawler/commands/).
+The store comes from the crawl's one connection (crawler/store/connection.py), which the
+pipeline opens when the spider opens: if the store cannot be used then, the connection logs it
+once and the crawl closes with the finish reason `store_unavailable` (no traceback).
+`crawl_exit_status()` turns that, and spooled articles, into the exit status of `scrapy crawl`
+(crawler/commands/, crawler/exitcodes.py).
 
 Stats: store/new, store/updated, store/unchanged, store/stale (articles), store/pages,
 store/batches (successful writes), store/errors (failed write attempts), store/spooled
@@ -37,26 +37,22 @@ import asyncio
 import contextlib
 import logging
 import time
-from contextlib import ExitStack
 from datetime import datetime
 from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider, DropItem
-from scrapy.settings import BaseSettings
+from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
-from scrapy.utils.conf import build_component_list
 
 from crawler.exitcodes import EXIT_NOT_STARTED, EXIT_OK, EXIT_SPOOLED
-from crawler.store import open_store
+from crawler.store.connection import StoreConnection
 from crawler.store.errors import StoreError
 from crawler.store.spool import Record, article_record, split_articles, spool_from
 from crawler.store.store import ArticleStore, UpsertCounts
 
 logger = logging.getLogger(__name__)
 
-STORE_UNAVAILABLE = "store_unavailable"  # the finish reason of a crawl that could not start
 # Values that are never items: ItemAdapter.asdict() asks every item adapter about each value of
 # an article and of its raw pages, a tenth of a millisecond per article on the reactor thread.
 PLAIN_VALUES = (str, bytes, int, float, datetime, type(None))
@@ -77,20 +73,20 @@ def crawl_exit_status(stats: StatsCollector) -> int:
 
 
 class StorePipeline:
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, connection: StoreConnection) -> None:
         settings = crawler.settings
         self.crawler = crawler
+        self.connection = connection
         self.settings = settings
         self.stats = crawler.stats
-        self.database = settings.get("MONGO_DATABASE", "news")
-        self.batch_size = max(1, settings.getint("STORE_BATCH_SIZE", 100))
-        self.flush_interval = settings.getfloat("STORE_FLUSH_INTERVAL", 5.0)
-        self.retry_delays = [float(d) for d in settings.getlist("STORE_RETRY_DELAYS", [0.5, 1, 2])]
-        self.probe_interval = settings.getfloat("STORE_PROBE_INTERVAL", 30.0)
-        self.store_pages = settings.getbool("STORE_PAGES", True)
+        self.database = settings.get("MONGO_DATABASE")
+        self.batch_size = max(1, settings.getint("STORE_BATCH_SIZE"))
+        self.flush_interval = settings.getfloat("STORE_FLUSH_INTERVAL")
+        self.retry_delays = [float(d) for d in settings.getlist("STORE_RETRY_DELAYS")]
+        self.probe_interval = settings.getfloat("STORE_PROBE_INTERVAL")
+        self.store_pages = settings.getbool("STORE_PAGES")
         self.spool = spool_from(settings)
         self.store: ArticleStore | None = None
-        self._resources = ExitStack()  # the store, and the embedded server when there is one
         self._buffer: list[Record] = []
         self._write_lock = asyncio.Lock()  # one write in flight, batches in order
         self._buffer_taken = asyncio.Condition()  # notified when a write takes the buffer
@@ -99,7 +95,7 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        return cls(crawler)
+        return cls(crawler, StoreConnection.of(crawler))
 
     @property
     def _site(self) -> dict[str, Any]:
@@ -107,12 +103,9 @@ class StorePipeline:
         return {"spider": self.crawler.spider}
 
     async def open_spider(self) -> None:
-        try:
-            self.store = await asyncio.to_thread(self._open)
-        except StoreError as exc:
-            logger.error("The store is unavailable, the crawl stops: %s", exc, extra=self._site)
-            self.stats.set_value("store/unavailable", 1)
-            raise CloseSpider(STORE_UNAVAILABLE) from None
+        # CloseSpider(store_unavailable) when the store is unusable: the crawl stops here.
+        self.store = await self.connection.open()
+        await asyncio.to_thread(self._expire_pages, self.store)
         await self._replay_spool()
         if self.flush_interval > 0:
             self._timer = asyncio.get_running_loop().create_task(self._flush_periodically())
@@ -136,23 +129,11 @@ class StorePipeline:
         if result.articles_written:
             self.stats.set_value("store/replayed", result.articles_written)
 
-    def _open(self) -> ArticleStore:
-        store = self._resources.enter_context(open_store(self.settings))
-        try:
-            store.ensure_indexes()
-        except StoreError:
-            self._resources.close()
-            raise
-        self._expire_pages(store)
-        return store
-
     def _expire_pages(self, store: ArticleStore) -> None:
         """The retention (STORE_PAGES_RETENTION_DAYS), applied once per crawl; a failure only
         leaves old pages for the next crawl to delete."""
         try:
-            expired = store.delete_expired_pages(
-                self.settings.getint("STORE_PAGES_RETENTION_DAYS", 0)
-            )
+            expired = store.delete_expired_pages(self.settings.getint("STORE_PAGES_RETENTION_DAYS"))
         except StoreError as exc:
             logger.warning("Store: expired pages not deleted this time: %s", exc, extra=self._site)
             return
@@ -203,7 +184,6 @@ class StorePipeline:
                 self.store.describe(),
                 extra=self._site,
             )
-        await asyncio.to_thread(self._resources.close)
 
     async def _flush_periodically(self) -> None:
         while True:
@@ -321,14 +301,3 @@ def _detached(value: Any) -> Any:
     if ItemAdapter.is_item(value):
         return detached_document(value)
     return value
-
-
-def store_enabled(settings: BaseSettings) -> bool:
-    """Whether the crawl stores its items (the store pipeline is on): the components that read
-    the store or record the run beside it have nothing to do otherwise."""
-    pipelines = build_component_list(settings.getwithbase("ITEM_PIPELINES"))
-    return StorePipeline in pipelines or _dotted_path(StorePipeline) in pipelines
-
-
-def _dotted_path(cls: type) -> str:
-    return f"{cls.__module__}.{cls.__qualname__}"

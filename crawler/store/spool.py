@@ -44,7 +44,6 @@ logger = logging.getLogger(__name__)
 
 READ_OPTIONS = JSONOptions(tz_aware=True, tzinfo=UTC)
 REPLAY_BATCH_SIZE = 100
-DEFAULT_PATH = "data/spool/articles.jsonl"
 
 Record = dict[str, Any]
 
@@ -77,7 +76,7 @@ class ReplayResult:
 
 def spool_from(settings: BaseSettings) -> Spool:
     """The spool STORE_SPOOL_PATH names (a relative path is taken from the current directory)."""
-    return Spool(settings.get("STORE_SPOOL_PATH") or DEFAULT_PATH)
+    return Spool(settings.get("STORE_SPOOL_PATH"))
 
 
 def article_record(database: str, article: dict[str, Any], pages: list[dict[str, Any]]) -> Record:
