@@ -223,6 +223,7 @@ def test_the_run_document_counts_from_the_final_stats():
         "updated": 1,
         "unchanged": 2,
         "spooled": 0,
+        "unwritten": 0,
         "pages": 7,
         "dropped": 4,
     }

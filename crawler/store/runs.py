@@ -5,7 +5,8 @@
     started_at      when the spider opened                          (aware UTC datetime)
     finished_at     when it closed                                  (aware UTC datetime)
     finish_reason   Scrapy's reason: finished, closespider_timeout, shutdown, limit_reached...
-    counts          new / updated / unchanged / dropped articles, spooled records, stored pages
+    counts          new / updated / unchanged / dropped articles, spooled records, articles
+                    neither stored nor spooled (unwritten), stored pages
     stats           the crawl's Scrapy stats, fit for BSON (see bson_safe)
 
 Scrapy closes the item pipelines before it sends spider_closed, so by then the store pipeline
@@ -37,7 +38,7 @@ from crawler.store.spool import run_record, spool_from
 
 logger = logging.getLogger(__name__)
 
-COUNTED = ("new", "updated", "unchanged", "spooled", "pages")
+COUNTED = ("new", "updated", "unchanged", "spooled", "unwritten", "pages")
 DROPPED_PREFIXES = ("articles/dropped/", "store/dropped/")
 INT64_MAX = 2**63 - 1
 

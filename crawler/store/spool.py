@@ -33,6 +33,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import IO, Any
 
+import bson
 from bson import json_util
 from bson.json_util import RELAXED_JSON_OPTIONS, JSONOptions
 from scrapy.settings import BaseSettings
@@ -85,6 +86,21 @@ def article_record(database: str, article: dict[str, Any], pages: list[dict[str,
 
 def run_record(database: str, run: dict[str, Any]) -> Record:
     return {"database": database, "run": run}
+
+
+def never_storable(record: Record) -> str | None:
+    """Why the store can never take an article record, not even as the spool would give it back
+    (JSON turns sets into lists and unknown objects into text, never an int beyond BSON's 8
+    bytes into anything else); None when it can."""
+    try:
+        spooled = _loads(_dumps(record))
+        if spooled is None:
+            return "the spool cannot hold it"
+        for document in (spooled["article"], *spooled["pages"]):
+            bson.encode(document)
+    except Exception as exc:  # JSON's and BSON's encoders raise errors of many types
+        return f"{type(exc).__name__}: {exc}"
+    return None
 
 
 def split_articles(records: list[Record]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
