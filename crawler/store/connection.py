@@ -77,12 +77,14 @@ class StoreConnection:
 
     @classmethod
     def of(cls, crawler: Crawler) -> StoreConnection:
-        """The crawler's connection, for the components that use the store."""
+        """The crawler's connection, for the components that use the store. A store pipeline
+        without it is a broken configuration, which must stop the crawl rather than leave the
+        pipeline out (as NotConfigured would, with a mere warning) and store nothing."""
         connection = crawler.get_extension(cls)
         if connection is None:
-            raise NotConfigured(
-                "the store needs its connection: switch it on with"
-                ' ADDONS = {"crawler.store.StoreAddon": 0} (settings/base.py)'
+            raise RuntimeError(
+                "the store needs its connection (crawler.store.connection.StoreConnection in"
+                ' EXTENSIONS): switch the store on with ADDONS = {"crawler.store.StoreAddon": 0}'
             )
         return connection
 
