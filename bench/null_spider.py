@@ -19,7 +19,7 @@ from crawler.spiders.base import NewsSiteSpider
 
 class NullSpider(SitemapSpider):
     name = "bench_null"
-    custom_settings = {"ITEM_PIPELINES": {}}
+    custom_settings = {"ADDONS": {}, "ITEM_PIPELINES": {}}  # no store add-on, no pipelines
     sitemap_follow = [NewsSiteSpider.sitemap_follow]
 
     def __init__(self, *args: Any, base_url: str, **kwargs: Any) -> None:

@@ -80,6 +80,7 @@ from redis.exceptions import RedisError
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
+from scrapy.settings import BaseSettings
 from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
@@ -120,7 +121,7 @@ COMPLETE_SOURCES = ("sitemap", "rest")
 WAIT = "wait"  # others are still busy or requests are queued: stay open
 LISTINGS = "listings"  # the run is idle and no sitemap listed an article: walk the listings
 DONE = "done"  # the run is idle: close
-# The finish reason of a worker that lost Redis mid-run (crawler/outcome.py: exit status 5).
+# The finish reason of a worker that lost Redis mid-run (crawler/outcome.py: EXIT_FAILED).
 REDIS_UNAVAILABLE = "redis_unavailable"
 
 # Lua, so that each step is atomic in Redis; TIME is Redis's clock, the same for every machine.
@@ -441,8 +442,8 @@ class RunScheduler(Scheduler):
             self.server,
             prefix,
             worker_name(),
-            worker_timeout=settings.getfloat("DISTRIBUTED_WORKER_TIMEOUT", 60.0),
-            ttl=settings.getint("DISTRIBUTED_RUN_TTL", 600),
+            worker_timeout=settings.getfloat("DISTRIBUTED_WORKER_TIMEOUT"),
+            ttl=settings.getint("DISTRIBUTED_RUN_TTL"),
         )
         try:
             how, workers = self.run.join()
@@ -474,7 +475,7 @@ class RunScheduler(Scheduler):
                 " store; workers on other machines must share one MONGO_URI"
             )
         self._heartbeat = LoopingCall(self._beat)
-        self._heartbeat.start(settings.getfloat("DISTRIBUTED_HEARTBEAT_INTERVAL", 10.0), now=False)
+        self._heartbeat.start(settings.getfloat("DISTRIBUTED_HEARTBEAT_INTERVAL"), now=False)
 
     def close(self, reason: str) -> None:
         if getattr(self, "_heartbeat", None) is not None and self._heartbeat.running:
@@ -589,7 +590,7 @@ class RunScheduler(Scheduler):
 
 
 def _key_prefix_template(crawler: Crawler) -> str:
-    return crawler.settings.get("DISTRIBUTED_KEY_PREFIX", "crawler:%(spider)s")
+    return crawler.settings.get("DISTRIBUTED_KEY_PREFIX")
 
 
 def _log_unusable(crawler: Crawler, exc: RedisError) -> None:
@@ -600,3 +601,31 @@ def _log_unusable(crawler: Crawler, exc: RedisError) -> None:
         exc,
         extra={"spider": getattr(crawler, "spider", None)},
     )
+
+
+class DistributedAddon:
+    """Scrapy add-on: distributed mode in one line (settings/distributed.py). Sets what the mode
+    needs, the scheduler, dupefilter, queue and stats collector of a shared run, at the project's
+    priority: settings/base.py sets DUPEFILTER_CLASS for single-process runs, which an add-on's
+    own priority would not override; `-s` still does (RunScheduler then refuses what cannot
+    work). REDIS_URL and the DISTRIBUTED_* knobs are settings of their own (settings/base.py)."""
+
+    SETTINGS = {
+        "SCHEDULER": "crawler.distributed.RunScheduler",
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        # The priority queue keeps the spider's priorities: sources before articles, the later
+        # pages of an article before other articles.
+        "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
+        # On purpose: scrapy-redis must never delete the queue and the fingerprints when a
+        # worker closes (other workers of the run still use them), nor when one starts. They
+        # are per run, deleted by the run's last worker, so tomorrow's run reads robots.txt,
+        # the sitemaps and the feed again.
+        "SCHEDULER_PERSIST": True,
+        "SCHEDULER_FLUSH_ON_START": False,
+        # Each worker's counters are added to the run's: exit statuses judge the run.
+        "STATS_CLASS": "crawler.distributed.RunStatsCollector",
+    }
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        for name, value in self.SETTINGS.items():
+            settings.set(name, value, priority="project")

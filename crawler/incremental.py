@@ -33,10 +33,10 @@ so the pages behind hold older articles.
 
 Sources themselves (sitemaps, feeds, listings) are never filtered: every run re-reads them.
 
-The store is opened the way the store pipeline opens it (open_store: MONGO_URI or the embedded
-server, which counts its users), at engine_started, once every component has opened; a crawl
-whose store was unusable at start never gets there. A lookup that fails lets its batch through:
-fetching an article again is harmless (the store keeps one document per URL), missing one is not.
+The store is the crawl's one connection (crawler/store/connection.py), which the store pipeline
+opened before engine_started; a crawl whose store was unusable at start never gets there. A
+lookup that fails lets its batch through: fetching an article again is harmless (the store keeps
+one document per URL), missing one is not.
 
 Off with `-a full=1` (the spider's `full`), with INCREMENTAL_ENABLED = False, or without the
 store pipeline (nothing to compare against).
@@ -51,20 +51,18 @@ import asyncio
 import hashlib
 import logging
 from collections.abc import AsyncIterator
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from scrapy import Request, Spider, signals
+from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
 from crawler.meta import DISCOVERED, LISTING_NEXT_PAGE, Discovered
-from crawler.store import open_store
+from crawler.store.connection import StoreConnection
 from crawler.store.errors import StoreError
-from crawler.store.pipeline import store_enabled
 from crawler.store.store import ArticleStore
 
 logger = logging.getLogger(__name__)
@@ -111,24 +109,24 @@ class _Page:
 
 
 class IncrementalMiddleware:
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, connection: StoreConnection) -> None:
         self.crawler = crawler
+        self.connection = connection
         self.stats = crawler.stats
-        self.batch_size = max(1, crawler.settings.getint("INCREMENTAL_BATCH_SIZE", 500))
+        self.batch_size = max(1, crawler.settings.getint("INCREMENTAL_BATCH_SIZE"))
         self.store: ArticleStore | None = None
-        self._resources = ExitStack()
         self._requested: set[int] = set()  # url_key of the URLs let through in this run
         self._skipped: dict[int, datetime | None] = {}  # url_key: skipped in this run -> last_seen
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
-        if not crawler.settings.getbool("INCREMENTAL_ENABLED", True):
+        if not crawler.settings.getbool("INCREMENTAL_ENABLED"):
             raise NotConfigured("INCREMENTAL_ENABLED is False")
-        if not store_enabled(crawler.settings):
-            raise NotConfigured("no store pipeline: nothing to compare discovered articles with")
-        middleware = cls(crawler)
+        connection = crawler.get_extension(StoreConnection)
+        if connection is None:
+            raise NotConfigured("no store: nothing to compare discovered articles with")
+        middleware = cls(crawler, connection)
         crawler.signals.connect(middleware.engine_started, signal=signals.engine_started)
-        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
 
     async def engine_started(self) -> None:
@@ -136,17 +134,7 @@ class IncrementalMiddleware:
         if getattr(spider, "full", False):
             logger.info("%s: full crawl: every discovered article is fetched", spider.name)
             return
-        try:
-            self.store = await asyncio.to_thread(self._open)
-        except StoreError as exc:
-            logger.warning("Incremental: store unusable, every article is fetched: %s", exc)
-
-    def _open(self) -> ArticleStore:
-        return self._resources.enter_context(open_store(self.crawler.settings))
-
-    async def spider_closed(self, spider: Spider) -> None:
-        self.store = None
-        await asyncio.to_thread(self._resources.close)  # the last user stops an embedded server
+        self.store = await self.connection.open()
 
     async def process_spider_output(
         self, response: Response, result: AsyncIterator[Any]

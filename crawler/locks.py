@@ -37,7 +37,7 @@ class LockBusy(Exception):
 
 
 def lock_path(settings: BaseSettings, site: str) -> Path | None:
-    template = settings.get("CRAWL_LOCK_FILE", "data/locks/{site}.lock")
+    template = settings.get("CRAWL_LOCK_FILE")
     return Path(template.format(site=site)) if template else None
 
 

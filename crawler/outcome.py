@@ -1,16 +1,16 @@
 """What became of a crawl, read from its stats: one summary line and the exit status cron sees.
 
-Exit statuses (see crawler/commands/__init__.py for the whole list):
-    0   the crawl did its job: new and changed articles are stored, or nothing was new
-    1   the crawl could not start (the store was unusable; Scrapy's own start failures)
-    3   the crawl ran, some records are in the spool (crawler/store/pipeline.py)
-    4   the site was unreachable: no source (sitemap, feed, listing) answered
-    5   the crawl failed: it ended early (CLOSESPIDER_TIMEOUT, MEMUSAGE_LIMIT_MB, a shutdown
+Exit statuses (their meanings: crawler/exitcodes.py), as a crawl earns them:
+    EXIT_OK (0)           new and changed articles are stored, or nothing was new
+    EXIT_NOT_STARTED (1)  the store was unusable at start; Scrapy's own start failures
+    EXIT_SPOOLED (3)      the crawl ran, some records are in the spool (crawler/store/pipeline.py)
+    EXIT_UNREACHABLE (4)  no source (sitemap, feed, listing) answered
+    EXIT_FAILED (5)       it ended early (CLOSESPIDER_TIMEOUT, MEMUSAGE_LIMIT_MB, a shutdown
         signal...); or its sources listed no article at all; or article pages were fetched
         and none could be stored, while either no article of the site is stored from before,
         or at least CRAWL_FAILURE_UNPARSEABLE_PAGES of them could not be parsed (no title, no
         body, not an article: what a redesign looks like)
-    75  another run of the same site still holds its lock (EX_TEMPFAIL): nothing was done
+    EXIT_LOCKED (75)      another run of the same site still holds its lock: nothing was done
 
 "Nothing new" is success: a run that found every listed article already stored (counted under
 incremental/skipped_known) stored nothing because there was nothing to store. So is a quiet run
@@ -25,16 +25,16 @@ from dataclasses import dataclass
 
 from scrapy.statscollectors import StatsCollector
 
-from crawler.store.pipeline import EXIT_SPOOLED, EXIT_STORE_UNAVAILABLE, crawl_exit_status
+from crawler.exitcodes import (
+    EXIT_FAILED,
+    EXIT_NOT_STARTED,
+    EXIT_OK,
+    EXIT_SPOOLED,
+    EXIT_UNREACHABLE,
+)
+from crawler.store.pipeline import crawl_exit_status
 from crawler.store.runs import DROPPED_PREFIXES
 
-EXIT_OK = 0
-EXIT_NOT_STARTED = 1
-EXIT_UNREACHABLE = 4
-EXIT_FAILED = 5
-EXIT_LOCKED = 75  # EX_TEMPFAIL in sysexits.h: try again later
-# The worst first: what a run of several sites exits with.
-SEVERITY = (EXIT_NOT_STARTED, EXIT_FAILED, EXIT_UNREACHABLE, EXIT_SPOOLED, EXIT_OK)
 NORMAL_FINISH = frozenset({"finished", "limit_reached"})
 # Article pages that answered but held no article: what a redesign does to every page.
 UNPARSEABLE = ("articles/dropped/no_title", "articles/dropped/no_body", "pages/skipped/not_article")
@@ -62,7 +62,7 @@ class CrawlOutcome:
         return f"{self.site}: {self.status}{reason}: {counts} [exit {self.exit_status}]"
 
 
-def crawl_outcome(site: str, stats: StatsCollector, unparseable_threshold: int = 5) -> CrawlOutcome:
+def crawl_outcome(site: str, stats: StatsCollector, unparseable_threshold: int) -> CrawlOutcome:
     """The outcome of the crawl of `site` whose stats these are (CRAWL_FAILURE_UNPARSEABLE_PAGES
     is `unparseable_threshold`)."""
     values = stats.get_stats()
@@ -78,13 +78,8 @@ def crawl_outcome(site: str, stats: StatsCollector, unparseable_threshold: int =
     return CrawlOutcome(site, status, exit_status, reason, **counts)
 
 
-def worst(exit_statuses: list[int]) -> int:
-    """The exit status of several crawls: the most severe of theirs."""
-    return next((status for status in SEVERITY if status in exit_statuses), max(exit_statuses))
-
-
 def _judge(values: dict, store_status: int, unparseable_threshold: int) -> tuple[str, int, str]:
-    if "start_time" not in values or store_status == EXIT_STORE_UNAVAILABLE:
+    if "start_time" not in values or store_status == EXIT_NOT_STARTED:
         return "not started", EXIT_NOT_STARTED, "see the log"
     finish_reason = values.get("finish_reason", "unknown")
     if finish_reason not in NORMAL_FINISH:

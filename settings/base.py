@@ -67,21 +67,25 @@ CRAWLALL_SITES: list[str] = []
 # (crawler/outcome.py): a redesign, not a few broken URLs the sitemap keeps listing.
 CRAWL_FAILURE_UNPARSEABLE_PAGES = 5
 
+# --- The store, switched on in one line ---------------------------------------------------------
+# crawler.store.StoreAddon adds the store's one connection per crawl and the run recorder
+# (EXTENSIONS), the incremental middleware (SPIDER_MIDDLEWARES) and the store pipeline
+# (ITEM_PIPELINES, after clean and validate). Without it a crawl stores nothing.
+ADDONS = {"crawler.store.StoreAddon": 0}
+
 # --- Incremental crawling ----------------------------------------------------------------------
 # Each run fetches only new, changed or incomplete articles (crawler/incremental.py); `-a full=1`
 # fetches everything discovered. Discovered URLs are looked up in the store this many at a time.
-SPIDER_MIDDLEWARES = {"crawler.incremental.IncrementalMiddleware": 950}
 INCREMENTAL_ENABLED = True
 INCREMENTAL_BATCH_SIZE = 500
 # Request fingerprints are kept for the run only, also with JOBDIR: the store is the record of
 # what was crawled, so a run killed with SIGKILL and resumed misses nothing (crawler/dupefilter.py).
 DUPEFILTER_CLASS = "crawler.dupefilter.RunDupeFilter"
 
-# --- Pipelines: clean -> validate -> store -----------------------------------------------------
+# --- Pipelines: clean -> validate -> store (the store's, at 900, comes with its add-on) ---------
 ITEM_PIPELINES = {
     "crawler.pipelines.CleaningPipeline": 100,
     "crawler.pipelines.ValidationPipeline": 200,
-    "crawler.store.pipeline.StorePipeline": 900,
 }
 
 # --- Store ------------------------------------------------------------------------------------
@@ -107,13 +111,28 @@ STORE_SPOOL_PATH = "data/spool/articles.jsonl"
 STORE_PAGES = True
 STORE_PAGES_RETENTION_DAYS = 90  # each crawl deletes older pages; 0 keeps them all
 
-# One `runs` document per crawl (spider, times, finish reason, counts, stats). Log records are
-# counted per crawler: under crawlall, one site's errors are not another's (crawler/logcount.py).
+# Log records are counted per crawler: under crawlall, one site's errors are not another's
+# (crawler/logcount.py). The store's add-on adds its connection and the run recorder (one `runs`
+# document per crawl: spider, times, finish reason, counts, stats).
 EXTENSIONS = {
-    "crawler.store.runs.RunRecorder": 500,
     "scrapy.extensions.logcount.LogCount": None,
     "crawler.logcount.SiteLogCount": 0,
 }
+
+# --- Distributed mode (settings/distributed.py switches it on) -----------------------------------
+# crawler.distributed.DistributedAddon: the workers of a site share one run through Redis. These
+# are read only then. The Redis every worker of a run shares (scrapy-redis's setting).
+REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+# Keys: `<prefix>:run` names the site's current run, `<prefix>:run:<id>:*` are its keys. The
+# prefix must hold %(spider)s: `scrapy crawlall` runs every site in one process, each in a run of
+# its own (a prefix without it is refused at start).
+DISTRIBUTED_KEY_PREFIX = "crawler:%(spider)s"
+# Each worker refreshes its heartbeat this often (seconds); one silent for the timeout is dead:
+# the run stops waiting for it, and a run with no live worker is replaced by the next one.
+DISTRIBUTED_HEARTBEAT_INTERVAL = 10.0
+DISTRIBUTED_WORKER_TIMEOUT = 60.0
+# The run's keys expire this long (seconds) after the last heartbeat: runs whose workers all died.
+DISTRIBUTED_RUN_TTL = 600
 
 # --- Sites --------------------------------------------------------------------------------------
 # Per-site base URLs can be overridden here as well as with `-a base_url=...`.

@@ -1,4 +1,5 @@
-"""Run a real `scrapy crawl` as a subprocess, the way users and cron run it."""
+"""Run a real `scrapy crawl` as a subprocess, the way users and cron run it; or build a crawler
+in-process with the project's settings, to drive its components directly."""
 
 from __future__ import annotations
 
@@ -7,6 +8,11 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.spiders import Spider
+from scrapy.utils.test import get_crawler
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,6 +52,20 @@ def scrapy_command(*args: str, **settings: str) -> tuple[list[str], dict[str, st
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "settings.test", "PYTHONPATH": str(ROOT)}
     env.pop("MONGO_URI", None)  # settings decide, via -s, never the caller's environment
     return command, env
+
+
+def project_crawler(spidercls: type[Spider] | None = None, **overrides: Any) -> Crawler:
+    """A crawler with the test settings (settings/test.py: the defaults of settings/base.py, the
+    store add-on included) and `overrides` over them, its extensions built, not crawling. The
+    reactor settings stay get_crawler's: no reactor runs in the test process."""
+    import settings.test as test_settings
+
+    project = {
+        name: getattr(test_settings, name)
+        for name in dir(test_settings)
+        if name.isupper() and name != "TWISTED_REACTOR"
+    }
+    return get_crawler(spidercls, {**project, **overrides})
 
 
 def items_spider(count: int, *, then_close: str | None = None) -> str:

@@ -16,6 +16,7 @@ import pytest
 from pymongo import MongoClient
 
 from crawler.dates import WIB
+from crawler.exitcodes import EXIT_NOT_STARTED
 from crawler.store import ArticleStore, EmbeddedServer
 from replica import ReplicaServer
 from tests.crawl import ROOT, run_scrapy
@@ -323,10 +324,13 @@ def test_bad_input_is_one_line_and_status_2(seeded):
     assert not (ROOT / "x.csv").exists()
 
 
-def test_an_unreachable_store_is_status_2_without_traceback():
-    result = run_scrapy("articles", "list", MONGO_URI=UNREACHABLE, MONGO_TIMEOUT_MS="300")
-    assert result.returncode == 2
-    assert result.stderr.startswith("error: MongoDB at mongodb://127.0.0.1:1/ did not answer")
+@pytest.mark.parametrize("command", [("articles", "list"), ("runs",)])
+def test_an_unreachable_store_is_status_1_as_for_a_crawl_without_traceback(command):
+    result = run_scrapy(*command, MONGO_URI=UNREACHABLE, MONGO_TIMEOUT_MS="300")
+    assert result.returncode == EXIT_NOT_STARTED == 1, result.stderr
+    assert result.stderr.startswith(
+        "error: the store is unavailable: MongoDB at mongodb://127.0.0.1:1/ did not answer"
+    )
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from crawler.outcome import EXIT_UNREACHABLE
+from crawler.exitcodes import EXIT_UNREACHABLE
 from crawler.store import ArticleStore
 from replica import ARTICLES, ReplicaOptions, ReplicaServer
 from tests.conftest import free_port

@@ -11,17 +11,18 @@ from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.test import get_crawler
 
 from crawler.commands._cron import site_of
-from crawler.locks import LockBusy, crawl_locks
-from crawler.outcome import (
+from crawler.exitcodes import (
     EXIT_FAILED,
     EXIT_LOCKED,
     EXIT_NOT_STARTED,
     EXIT_OK,
     EXIT_UNREACHABLE,
-    crawl_outcome,
     worst,
 )
+from crawler.locks import LockBusy, crawl_locks
+from crawler.outcome import crawl_outcome
 from replica import ReplicaOptions, ReplicaServer
+from settings import base as base_settings
 from tests.conftest import free_port
 from tests.crawl import run_scrapy
 
@@ -98,7 +99,7 @@ def test_a_crawl_cut_short_by_its_time_limit_exits_with_5(mongo_uri, mongo_db_na
 def outcome(**stats: object):
     collector = MemoryStatsCollector(get_crawler())
     collector.set_stats({"start_time": 0, "finish_reason": "finished", **stats})
-    return crawl_outcome("radartangsel", collector)
+    return crawl_outcome("radartangsel", collector, base_settings.CRAWL_FAILURE_UNPARSEABLE_PAGES)
 
 
 SOURCES = {"discovery/read/sitemap": 2, "discovery/read/feed": 1}

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from crawler.exitcodes import EXIT_LOCKED
 from crawler.store import ArticleStore, EmbeddedServer, StoreError
 from crawler.store.embedded import _alive
 from tests.conftest import ROOT, free_port
@@ -123,7 +124,7 @@ def test_store_stop_stops_only_a_server_nobody_uses(data_dir):
     process, _ = other_user(data_dir)
     pid = state(data_dir)["pid"]
     in_use = run_scrapy("store", "stop", MONGO_EMBEDDED_DIR=str(data_dir))
-    assert in_use.returncode == 1
+    assert in_use.returncode == EXIT_LOCKED  # in use: try again later
     assert in_use.stderr.strip().endswith("is in use by a crawl: not stopped")
     assert _alive(pid)
 

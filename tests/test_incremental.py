@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from scrapy import Request
 from scrapy.http import HtmlResponse
-from scrapy.utils.test import get_crawler
 
 from crawler.dates import parse_until
 from crawler.incremental import IncrementalMiddleware, fetch_reason, url_key
@@ -19,7 +18,7 @@ from crawler.store import ArticleStore
 from replica import ARTICLES, ReplicaOptions, ReplicaServer
 from replica.listing import pages_count
 from tests.conftest import free_port
-from tests.crawl import run_scrapy
+from tests.crawl import project_crawler, run_scrapy
 
 NOW = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
 STORED = {"content_hash": "h", "published_at": NOW, "complete": True, "last_seen": NOW}
@@ -86,8 +85,8 @@ def test_middleware_looks_urls_up_in_batches_and_stops_paging_known_listings(
             + [{"url": incomplete, "content_hash": "h", "published_at": NOW, "complete": False,
                 "fetched_at": NOW}]
         )  # fmt: skip
-        crawler = get_crawler(settings_dict={"INCREMENTAL_BATCH_SIZE": 2})
-        middleware = IncrementalMiddleware(crawler)
+        crawler = project_crawler(INCREMENTAL_BATCH_SIZE=2)
+        middleware = IncrementalMiddleware.from_crawler(crawler)
         middleware.store = store
 
         def article(url: str, date: datetime | None = None) -> Request:

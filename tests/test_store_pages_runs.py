@@ -11,16 +11,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from pymongo import MongoClient
 from scrapy import Spider
-from scrapy.utils.test import get_crawler
 
 from crawler.items import ArticleItem
 from crawler.store import ArticleStore, EmbeddedServer
+from crawler.store.connection import StoreConnection
 from crawler.store.pipeline import StorePipeline
 from crawler.store.runs import RunRecorder, bson_safe, run_document
 from crawler.store.spool import Spool
 from crawler.store.store import PAGE_COMPRESSION_LEVEL
-from tests.conftest import free_port
-from tests.crawl import items_spider, run_scrapy
+from tests.conftest import free_port, start_secantusd
+from tests.crawl import items_spider, project_crawler, run_scrapy, stop_process
 
 T0 = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
 T1 = T0 + timedelta(days=1)
@@ -145,13 +145,11 @@ def test_a_ttl_index_of_an_older_store_makes_way_for_the_plain_one(store, raw):
 
 
 def pipeline_for(mongo_uri, mongo_db_name, tmp_path, **settings) -> StorePipeline:
-    crawler = get_crawler(
-        settings_dict={
-            "MONGO_URI": mongo_uri,
-            "MONGO_DATABASE": mongo_db_name,
-            "STORE_SPOOL_PATH": str(tmp_path / "spool.jsonl"),
-            **settings,
-        }
+    crawler = project_crawler(
+        MONGO_URI=mongo_uri,
+        MONGO_DATABASE=mongo_db_name,
+        STORE_SPOOL_PATH=str(tmp_path / "spool.jsonl"),
+        **settings,
     )
     return StorePipeline.from_crawler(crawler)
 
@@ -225,6 +223,7 @@ def test_the_run_document_counts_from_the_final_stats():
         "updated": 1,
         "unchanged": 2,
         "spooled": 0,
+        "unwritten": 0,
         "pages": 7,
         "dropped": 4,
     }
@@ -269,22 +268,25 @@ def test_a_crawl_records_its_run_through_the_shared_embedded_server(tmp_path):
 
 def test_a_store_gone_at_close_spools_the_run_and_does_not_fail(mongo_uri, mongo_db_name, tmp_path):
     spool = Spool(tmp_path / "spool.jsonl")
-    crawler = get_crawler(
-        settings_dict={
-            "MONGO_URI": f"mongodb://127.0.0.1:{free_port()}/?directConnection=true",
-            "MONGO_DATABASE": mongo_db_name,
-            "MONGO_TIMEOUT_MS": 300,
-            "STORE_SPOOL_PATH": str(spool.path),
-            "ITEM_PIPELINES": {StorePipeline: 900},
-        }
+    port = free_port()
+    server = start_secantusd(port, tmp_path / "db")
+    crawler = project_crawler(
+        MONGO_URI=f"mongodb://127.0.0.1:{port}/?directConnection=true",
+        MONGO_DATABASE=mongo_db_name,
+        MONGO_TIMEOUT_MS=300,
+        STORE_SPOOL_PATH=str(spool.path),
     )
     recorder = RunRecorder.from_crawler(crawler)
+    connection = StoreConnection.of(crawler)
     spider = Spider(name="some_site")
 
     async def crawl() -> None:
+        await connection.open()  # as the store pipeline opens it
         recorder.spider_opened(spider)
-        await recorder.engine_started()
+        recorder.engine_started()
+        stop_process(server)  # the store goes away before the crawl ends
         await recorder.spider_closed(spider, "finished")
+        await connection.close()
 
     asyncio.run(crawl())
     assert crawler.stats.get_value("store/spooled_runs") == 1

@@ -14,14 +14,13 @@ from pathlib import Path
 import pytest
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
-from scrapy.utils.test import get_crawler
 
 from crawler.items import ArticleItem
 from crawler.store import ArticleStore, EmbeddedServer
 from crawler.store.pipeline import StorePipeline, crawl_exit_status, detached_document
 from crawler.store.spool import Spool
 from tests.conftest import free_port, start_secantusd
-from tests.crawl import items_spider, run_scrapy
+from tests.crawl import items_spider, project_crawler, run_scrapy
 
 SPIDER = items_spider(250)
 
@@ -36,8 +35,8 @@ def spool_path(tmp_path) -> Path:
 
 
 def pipeline_for(spool_path: Path, **settings) -> StorePipeline:
-    crawler = get_crawler(
-        settings_dict={"STORE_RETRY_DELAYS": [0.1], "STORE_SPOOL_PATH": str(spool_path), **settings}
+    crawler = project_crawler(
+        STORE_RETRY_DELAYS=[0.1], STORE_SPOOL_PATH=str(spool_path), **settings
     )
     return StorePipeline.from_crawler(crawler)
 

@@ -11,17 +11,11 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
+from crawler.exitcodes import EXIT_LOCKED, EXIT_NOT_STARTED, EXIT_OK, EXIT_SPOOLED
 from crawler.locks import LockBusy, crawl_locks
-from crawler.outcome import (
-    EXIT_LOCKED,
-    EXIT_NOT_STARTED,
-    EXIT_OK,
-    CrawlOutcome,
-    crawl_outcome,
-)
+from crawler.outcome import CrawlOutcome, crawl_outcome
 from crawler.spiders.base import site_name_of
 from crawler.spiders.wordpress import GENERIC_SITE
-from crawler.store.pipeline import EXIT_SPOOLED
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +27,7 @@ def outcome_of(crawler: Crawler, site: str, settings: BaseSettings) -> CrawlOutc
         stats = crawler.stats
     except RuntimeError:  # set when the crawl starts: it never did
         return CrawlOutcome(name, "not started", EXIT_NOT_STARTED, "see the log")
-    return crawl_outcome(name, stats, settings.getint("CRAWL_FAILURE_UNPARSEABLE_PAGES", 5))
+    return crawl_outcome(name, stats, settings.getint("CRAWL_FAILURE_UNPARSEABLE_PAGES"))
 
 
 def report_busy(busy: LockBusy) -> int:

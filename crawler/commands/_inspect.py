@@ -2,15 +2,16 @@
 statuses and one-line errors, the article filters, and the formatting (WIB times, tables fitted
 to the terminal, JSON for scripts).
 
-Exit statuses:
+Exit statuses (crawler/exitcodes.py):
     0  something was shown (or exported)
-    1  nothing matched
-    2  bad input: an invalid date, an unknown site, bad usage, an unusable store
+    1  nothing matched, or the store is unusable
+    2  bad input: an invalid date, an unknown site, bad usage
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -18,17 +19,15 @@ import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from scrapy.settings import BaseSettings
 from scrapy.spiderloader import get_spider_loader
 
-from crawler.dates import WIB
+from crawler.dates import WIB, parse_since, parse_until
+from crawler.exitcodes import EXIT_NOT_STARTED, EXIT_NOTHING_MATCHED, EXIT_USAGE
 from crawler.store import ArticleStore, StoreError, open_store
-
-NOTHING_MATCHED = 1
-BAD_INPUT = 2
 
 COLUMN_GAP = "  "
 MIN_SHRUNK_WIDTH = 12  # a title cut shorter than this no longer says what the article is
@@ -36,11 +35,11 @@ ELLIPSIS = "…"
 
 
 class BadInput(Exception):
-    """What the user asked for cannot be right: exit status 2, with this one-line message."""
+    """What the user asked for cannot be right: EXIT_USAGE, with this one-line message."""
 
 
 class NothingMatched(Exception):
-    """The store holds nothing the user asked for: exit status 1, with this message."""
+    """The store holds nothing the user asked for: EXIT_NOTHING_MATCHED, with this message."""
 
 
 class Inspection:
@@ -70,12 +69,15 @@ class Inspection:
             with open_store(self.settings) as store:
                 self.check_site(store, getattr(opts, "site", None))
                 self.inspect(store, opts)
-        except (BadInput, StoreError) as exc:
+        except BadInput as exc:
             print(f"error: {exc}", file=sys.stderr)
-            self.exitcode = BAD_INPUT
+            self.exitcode = EXIT_USAGE
+        except StoreError as exc:
+            print(f"error: the store is unavailable: {exc}", file=sys.stderr)
+            self.exitcode = EXIT_NOT_STARTED
         except NothingMatched as exc:
             print(exc, file=sys.stderr)
-            self.exitcode = NOTHING_MATCHED
+            self.exitcode = EXIT_NOTHING_MATCHED
         except BrokenPipeError:
             # The reader went away (`| head`): not an error; keep Python from complaining
             # about the unflushed rest at exit.
@@ -154,14 +156,12 @@ def _exactly(text: str) -> dict[str, str]:
 
 def parse_time(option: str, value: str, *, end_of_day: bool = False) -> datetime:
     """A --since/--until value: a day (YYYY-MM-DD, in WIB: from its midnight, or with
-    `end_of_day` up to the next one) or an ISO 8601 time (WIB unless it has an offset)."""
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        pass
-    else:
-        start = datetime.combine(day, time(), tzinfo=WIB)
-        return start + timedelta(days=1) if end_of_day else start
+    `end_of_day` up to the next one, as crawler/dates.py counts days) or an ISO 8601 time (WIB
+    unless it has an offset)."""
+    with contextlib.suppress(ValueError):
+        day = parse_until(value, option) if end_of_day else parse_since(value, option)
+        assert day is not None  # value is not empty
+        return day
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:

@@ -12,7 +12,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from itertools import chain, pairwise
 from pathlib import Path
 from typing import IO, Any
@@ -33,7 +33,7 @@ from crawler.commands._inspect import (
     to_json,
     wib,
 )
-from crawler.dates import WIB
+from crawler.dates import WIB, wib_day_start
 from crawler.items import EXPORT_FIELDS
 from crawler.store import ArticleStore
 from crawler.store.store import STORE_FIELDS
@@ -324,7 +324,7 @@ def show_stats(store: ArticleStore, opts: argparse.Namespace) -> None:
 def articles_per_day(store: ArticleStore, query: dict[str, Any], today: date) -> dict[date, int]:
     """Articles published on each of the last CHART_DAYS days, as days go in Jakarta."""
     first = today - timedelta(days=CHART_DAYS - 1)
-    since = datetime.combine(first, time(), tzinfo=WIB)
+    since = wib_day_start(first)
     per_day = {first + timedelta(days=n): 0 for n in range(CHART_DAYS)}
     recent = {"$and": [query, {"published_at": {"$gte": since}}]}
     for article in store.find(recent, fields=["published_at"]):

@@ -30,8 +30,8 @@ from scrapy.exceptions import UsageError
 from scrapy.utils.conf import arglist_to_dict
 
 from crawler.commands._cron import outcome_of, report_busy
+from crawler.exitcodes import worst
 from crawler.locks import LockBusy, crawl_locks
-from crawler.outcome import worst
 
 
 class Command(ScrapyCommand):

@@ -24,6 +24,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.spiderloader import get_spider_loader
 from scrapy.utils.log import configure_logging
 
+from crawler.exitcodes import EXIT_NOT_STARTED, EXIT_USAGE
 from crawler.store import StoreError, open_store
 
 
@@ -62,13 +63,13 @@ class Command(ScrapyCommand):
                 raise ValueError(f"unknown site {opts.site!r} (sites: {known})")
         except ValueError as exc:
             print(f"scrapy reparse: error: {exc}", file=sys.stderr)
-            self.exitcode = 2
+            self.exitcode = EXIT_USAGE
             return
         try:
             with open_store(self.settings) as store:
                 counts = reparse_stored(store, spiders, site=opts.site, since=since)
         except StoreError as exc:
             print(f"scrapy reparse: the store is unavailable: {exc}", file=sys.stderr)
-            self.exitcode = 1
+            self.exitcode = EXIT_NOT_STARTED
             return
         print(counts.summary())

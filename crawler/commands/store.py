@@ -2,10 +2,12 @@
 
 replay  write the spool (STORE_SPOOL_PATH) into the store now, instead of at the next crawl.
         Exit status 0 when the spool is empty afterwards, 1 when the store is unusable,
-        3 when records stay in the spool (refused, or meant for another MONGO_DATABASE).
+        3 when records stay in the spool (refused, meant for another MONGO_DATABASE, or
+        another process is replaying it).
 stop    stop the embedded server of MONGO_EMBEDDED_DIR if it runs and no crawl uses it
-        (one left behind by a killed crawl). Exit status 0 when none runs any more, 1 when
-        a crawl still uses it.
+        (one left behind by a killed crawl). Exit status 0 when none runs any more, 75 when
+        a crawl still uses it (try again later).
+Bad usage exits 2 (crawler/exitcodes.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.utils.log import configure_logging
 
+from crawler.exitcodes import EXIT_LOCKED, EXIT_NOT_STARTED, EXIT_SPOOLED, EXIT_USAGE
 from crawler.store import EmbeddedServer, StoreError, open_store
 from crawler.store.spool import spool_from
 
@@ -37,7 +40,9 @@ class Command(ScrapyCommand):
         assert self.settings is not None
         configure_logging(self.settings)
         if len(args) != 1 or args[0] not in ACTIONS:
-            self._fail(2, f"expected one of {', '.join(ACTIONS)}, got {' '.join(args) or 'none'}")
+            self._fail(
+                EXIT_USAGE, f"expected one of {', '.join(ACTIONS)}, got {' '.join(args) or 'none'}"
+            )
         elif args[0] == "replay":
             self.replay()
         else:
@@ -51,24 +56,26 @@ class Command(ScrapyCommand):
                 store.ensure_indexes()
                 result = spool.replay(store, batch_size=self.settings.getint("STORE_BATCH_SIZE"))
         except StoreError as exc:
-            self._fail(1, f"the store is unavailable: {exc}")
+            self._fail(EXIT_NOT_STARTED, f"the store is unavailable: {exc}")
             return
         if result.busy:
-            self._fail(3, f"another process is replaying {spool.path}; try again later")
+            self._fail(EXIT_SPOOLED, f"another process is replaying {spool.path}; try again later")
             return
         print(f"replayed {spool.path}: {result.summary()}")
         if result.kept:
-            self.exitcode = 3
+            self.exitcode = EXIT_SPOOLED
 
     def stop(self) -> None:
         assert self.settings is not None
         if self.settings.get("MONGO_URI"):
             print("MONGO_URI is set: there is no embedded server to stop")
             return
-        data_dir = Path(self.settings.get("MONGO_EMBEDDED_DIR", "data/mongo")).resolve()
+        data_dir = Path(self.settings.get("MONGO_EMBEDDED_DIR")).resolve()
         stopped = EmbeddedServer(data_dir).stop_unused()
         if stopped is False:
-            self._fail(1, f"the embedded server of {data_dir} is in use by a crawl: not stopped")
+            self._fail(
+                EXIT_LOCKED, f"the embedded server of {data_dir} is in use by a crawl: not stopped"
+            )
         elif stopped:
             print(f"stopped the embedded server of {data_dir}")
         else:

@@ -8,27 +8,36 @@ keeps their responses, as many as SCRAPER_SLOT_MAX_ACTIVE_SIZE allows (settings/
 what that costs). Each write stores the articles and their raw pages (`pages`, unless
 STORE_PAGES is False); `raw_pages` never becomes an article field.
 
-No item is lost. A failed write is retried after each of STORE_RETRY_DELAYS seconds; a batch
+No item is lost, and none silently. A write that fails, whatever the error, is retried after
+each of STORE_RETRY_DELAYS seconds when the store may take it later (a network failure); a batch
 that still fails is appended to the spool (STORE_SPOOL_PATH, crawler/store/spool.py) at once,
 durably. While the store is unreachable, later batches go straight to the spool, and one write
 is tried every STORE_PROBE_INTERVAL seconds to notice that it is back. When the spider opens,
-before the crawl starts, the spool of earlier crawls is replayed.
+before the crawl starts, the spool of earlier crawls is replayed. A batch the store refused
+first loses the articles that can never be stored, not even as the spool gives them back (an
+int beyond BSON's 8 bytes): each is dropped with its URL logged, and the rest is written again
+at once. Text with lone surrogates ("\ud800", which a page's JSON-LD can carry and BSON cannot
+encode) is repaired before it is buffered: each is replaced with U+FFFD, as decoding with
+errors="replace" does. When the spool fails too, the articles are logged CRITICAL with their
+URLs and counted; `scrapy crawl` then exits 3 as for spooled ones.
 
 The methods are coroutines, Scrapy's own API since 2.14 (Deferreds returned from pipelines are
 deprecated), so the asyncio equivalents of deferToThread, DeferredLock and LoopingCall are used;
 they run on the asyncio reactor the settings install.
 
-If the store cannot be used when the spider opens (a malformed URI, rejected credentials, an
-unreachable server), the error is logged once and the spider is closed with the finish reason
-`store_unavailable` (CloseSpider: Scrapy's way for a component to stop a crawl at start, with no
-traceback). `crawl_exit_status()` turns that, and spooled articles, into the exit status of
-`scrapy crawl` (crawler/commands/).
+The store comes from the crawl's one connection (crawler/store/connection.py), which the
+pipeline opens when the spider opens: if the store cannot be used then, the connection logs it
+once and the crawl closes with the finish reason `store_unavailable` (no traceback).
+`crawl_exit_status()` turns that, and spooled articles, into the exit status of `scrapy crawl`
+(crawler/commands/, crawler/exitcodes.py).
 
 Stats: store/new, store/updated, store/unchanged, store/stale (articles), store/pages,
 store/batches (successful writes), store/errors (failed write attempts), store/spooled
 (articles written to the spool), store/unwritten (articles neither stored nor spooled: the
-disk failed too), store/unavailable (1 when the store could not be used at start),
-store/replayed (spooled articles of earlier crawls written at open).
+disk failed too), store/dropped/unencodable (articles that can never be stored),
+store/repaired/lone_surrogates (articles whose text was repaired), store/unavailable (1 when the
+store could not be used at start), store/replayed (spooled articles of earlier crawls written
+at open).
 """
 
 from __future__ import annotations
@@ -36,31 +45,35 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import time
-from contextlib import ExitStack
 from datetime import datetime
 from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider, DropItem
-from scrapy.settings import BaseSettings
+from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
-from scrapy.utils.conf import build_component_list
 
-from crawler.store import open_store
+from crawler.exitcodes import EXIT_NOT_STARTED, EXIT_OK, EXIT_SPOOLED
+from crawler.store.connection import StoreConnection
 from crawler.store.errors import StoreError
-from crawler.store.spool import Record, article_record, split_articles, spool_from
+from crawler.store.spool import (
+    Record,
+    article_record,
+    never_storable,
+    split_articles,
+    spool_from,
+)
 from crawler.store.store import ArticleStore, UpsertCounts
 
 logger = logging.getLogger(__name__)
 
-STORE_UNAVAILABLE = "store_unavailable"  # the finish reason of a crawl that could not start
-EXIT_STORE_UNAVAILABLE = 1
-EXIT_SPOOLED = 3
 # Values that are never items: ItemAdapter.asdict() asks every item adapter about each value of
 # an article and of its raw pages, a tenth of a millisecond per article on the reactor thread.
 PLAIN_VALUES = (str, bytes, int, float, datetime, type(None))
+# Half of a UTF-16 pair on its own: valid in a Python str, refused by every UTF-8 encoder.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def crawl_exit_status(stats: StatsCollector) -> int:
@@ -69,29 +82,29 @@ def crawl_exit_status(stats: StatsCollector) -> int:
     on disk, written by the next crawl or `scrapy store replay`), or, when the disk failed
     too, articles neither stored nor spooled (logged CRITICAL). Cron must notice."""
     if stats.get_value("store/unavailable"):
-        return EXIT_STORE_UNAVAILABLE
+        return EXIT_NOT_STARTED
     if any(
         stats.get_value(key) for key in ("store/spooled", "store/spooled_runs", "store/unwritten")
     ):
         return EXIT_SPOOLED
-    return 0
+    return EXIT_OK
 
 
 class StorePipeline:
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, connection: StoreConnection) -> None:
         settings = crawler.settings
         self.crawler = crawler
+        self.connection = connection
         self.settings = settings
         self.stats = crawler.stats
-        self.database = settings.get("MONGO_DATABASE", "news")
-        self.batch_size = max(1, settings.getint("STORE_BATCH_SIZE", 100))
-        self.flush_interval = settings.getfloat("STORE_FLUSH_INTERVAL", 5.0)
-        self.retry_delays = [float(d) for d in settings.getlist("STORE_RETRY_DELAYS", [0.5, 1, 2])]
-        self.probe_interval = settings.getfloat("STORE_PROBE_INTERVAL", 30.0)
-        self.store_pages = settings.getbool("STORE_PAGES", True)
+        self.database = settings.get("MONGO_DATABASE")
+        self.batch_size = max(1, settings.getint("STORE_BATCH_SIZE"))
+        self.flush_interval = settings.getfloat("STORE_FLUSH_INTERVAL")
+        self.retry_delays = [float(d) for d in settings.getlist("STORE_RETRY_DELAYS")]
+        self.probe_interval = settings.getfloat("STORE_PROBE_INTERVAL")
+        self.store_pages = settings.getbool("STORE_PAGES")
         self.spool = spool_from(settings)
         self.store: ArticleStore | None = None
-        self._resources = ExitStack()  # the store, and the embedded server when there is one
         self._buffer: list[Record] = []
         self._write_lock = asyncio.Lock()  # one write in flight, batches in order
         self._buffer_taken = asyncio.Condition()  # notified when a write takes the buffer
@@ -100,7 +113,7 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        return cls(crawler)
+        return cls(crawler, StoreConnection.of(crawler))
 
     @property
     def _site(self) -> dict[str, Any]:
@@ -108,12 +121,9 @@ class StorePipeline:
         return {"spider": self.crawler.spider}
 
     async def open_spider(self) -> None:
-        try:
-            self.store = await asyncio.to_thread(self._open)
-        except StoreError as exc:
-            logger.error("The store is unavailable, the crawl stops: %s", exc, extra=self._site)
-            self.stats.set_value("store/unavailable", 1)
-            raise CloseSpider(STORE_UNAVAILABLE) from None
+        # CloseSpider(store_unavailable) when the store is unusable: the crawl stops here.
+        self.store = await self.connection.open()
+        await asyncio.to_thread(self._expire_pages, self.store)
         await self._replay_spool()
         if self.flush_interval > 0:
             self._timer = asyncio.get_running_loop().create_task(self._flush_periodically())
@@ -137,23 +147,11 @@ class StorePipeline:
         if result.articles_written:
             self.stats.set_value("store/replayed", result.articles_written)
 
-    def _open(self) -> ArticleStore:
-        store = self._resources.enter_context(open_store(self.settings))
-        try:
-            store.ensure_indexes()
-        except StoreError:
-            self._resources.close()
-            raise
-        self._expire_pages(store)
-        return store
-
     def _expire_pages(self, store: ArticleStore) -> None:
         """The retention (STORE_PAGES_RETENTION_DAYS), applied once per crawl; a failure only
         leaves old pages for the next crawl to delete."""
         try:
-            expired = store.delete_expired_pages(
-                self.settings.getint("STORE_PAGES_RETENTION_DAYS", 0)
-            )
+            expired = store.delete_expired_pages(self.settings.getint("STORE_PAGES_RETENTION_DAYS"))
         except StoreError as exc:
             logger.warning("Store: expired pages not deleted this time: %s", exc, extra=self._site)
             return
@@ -162,12 +160,20 @@ class StorePipeline:
             logger.info("Store: %d pages older than the retention deleted", expired)
 
     async def process_item(self, item: Any) -> Any:
-        document = detached_document(item)
+        document, repaired = without_lone_surrogates(detached_document(item))
         raw_pages = document.pop("raw_pages", None) or []  # raw HTML is not an article field
         url = document.get("url")
         if not url:
             self.stats.inc_value("store/dropped/no_url")
             raise DropItem("no url: the store keys articles by their canonical url")
+        if repaired:
+            self.stats.inc_value("store/repaired/lone_surrogates")
+            logger.warning(
+                "Store: %s: %d texts held lone surrogates, replaced with U+FFFD",
+                url,
+                repaired,
+                extra=self._site,
+            )
         pages = [
             {**page, "article_url": url, "site": document.get("site")}
             for page in (raw_pages if self.store_pages else [])
@@ -204,7 +210,6 @@ class StorePipeline:
                 self.store.describe(),
                 extra=self._site,
             )
-        await asyncio.to_thread(self._resources.close)
 
     async def _flush_periodically(self) -> None:
         while True:
@@ -220,13 +225,43 @@ class StorePipeline:
                 self._buffer_taken.notify_all()
             for start in range(0, len(pending), self.batch_size):
                 batch = pending[start : start + self.batch_size]
-                counts, failures = await asyncio.to_thread(self._write, batch)
-                if failures:
-                    self.stats.inc_value("store/errors", failures)
-                if counts is None:
-                    await self._spool(batch)
-                else:
-                    self._count(counts, batch)
+                try:
+                    await self._store(batch)
+                except Exception as exc:  # a fault of the store task itself: never silent
+                    self._unwritten(batch, exc)
+
+    async def _store(self, batch: list[Record]) -> None:
+        """Write the batch; if the store refuses it, without the articles it can never take;
+        else into the spool."""
+        if await self._written(batch):
+            return
+        storable = [record for record in batch if not await self._never_storable(record)]
+        if storable and len(storable) < len(batch) and await self._written(storable):
+            return
+        await self._spool(storable)
+
+    async def _written(self, batch: list[Record]) -> bool:
+        counts, failures = await asyncio.to_thread(self._write, batch)
+        if failures:
+            self.stats.inc_value("store/errors", failures)
+        if counts is not None:
+            self._count(counts, batch)
+        return counts is not None
+
+    async def _never_storable(self, record: Record) -> bool:
+        """Whether the store can never take the record: then it is dropped, counted and its URL
+        logged, so that it takes no batch with it, now or when the spool is replayed."""
+        reason = await asyncio.to_thread(never_storable, record)
+        if reason is None:
+            return False
+        self.stats.inc_value("store/dropped/unencodable")
+        logger.error(
+            "Store: dropped %s: it can never be stored (%s)",
+            record["article"]["url"],
+            reason,
+            extra=self._site,
+        )
+        return True
 
     def _write(self, batch: list[Record]) -> tuple[UpsertCounts | None, int]:
         """In a worker thread: the counts (None if the batch could not be written) and the
@@ -241,17 +276,18 @@ class StorePipeline:
         while True:
             try:
                 counts = self.store.save_fetched(articles, pages)
-            except StoreError as exc:
+            except Exception as exc:  # any error: the batch is spooled, never lost
                 failures += 1
-                if not exc.retryable or failures > len(delays):
+                retryable = isinstance(exc, StoreError) and exc.retryable
+                if not retryable or failures > len(delays):
                     logger.error(
                         "Store: writing %d articles failed (%d attempts): %s",
                         len(batch),
                         failures,
-                        exc,
+                        exc if isinstance(exc, StoreError) else f"{type(exc).__name__}: {exc}",
                         extra=self._site,
                     )
-                    if exc.retryable:
+                    if retryable:
                         self._next_probe = time.monotonic() + self.probe_interval
                     return None, failures
                 delay = delays[failures - 1]
@@ -273,18 +309,12 @@ class StorePipeline:
 
     async def _spool(self, batch: list[Record]) -> None:
         """The one place for articles the store did not take: the spool, durably."""
+        if not batch:
+            return
         try:
             await asyncio.to_thread(self.spool.append, batch)
-        except OSError as exc:
-            self.stats.inc_value("store/unwritten", len(batch))
-            logger.critical(
-                "Store: %d articles were neither stored nor spooled to %s (%s): %s",
-                len(batch),
-                self.spool.path,
-                exc,
-                " ".join(record["article"]["url"] for record in batch),
-                extra=self._site,
-            )
+        except Exception as exc:  # a full or broken disk: say which articles are lost
+            self._unwritten(batch, exc)
             return
         self.stats.inc_value("store/spooled", len(batch))
         logger.warning(
@@ -292,6 +322,19 @@ class StorePipeline:
             len(batch),
             self.spool.path,
             self.stats.get_value("store/spooled"),
+            extra=self._site,
+        )
+
+    def _unwritten(self, batch: list[Record], error: Exception) -> None:
+        """Articles neither stored nor spooled: counted (the crawl exits 3) and named."""
+        self.stats.inc_value("store/unwritten", len(batch))
+        logger.critical(
+            "Store: %d articles were neither stored nor spooled to %s (%s: %s): %s",
+            len(batch),
+            self.spool.path,
+            type(error).__name__,
+            error,
+            " ".join(record["article"]["url"] for record in batch),
             extra=self._site,
         )
 
@@ -324,12 +367,20 @@ def _detached(value: Any) -> Any:
     return value
 
 
-def store_enabled(settings: BaseSettings) -> bool:
-    """Whether the crawl stores its items (the store pipeline is on): the components that read
-    the store or record the run beside it have nothing to do otherwise."""
-    pipelines = build_component_list(settings.getwithbase("ITEM_PIPELINES"))
-    return StorePipeline in pipelines or _dotted_path(StorePipeline) in pipelines
-
-
-def _dotted_path(cls: type) -> str:
-    return f"{cls.__module__}.{cls.__qualname__}"
+def without_lone_surrogates(value: Any) -> tuple[Any, int]:
+    """The detached document (or any value in it) with every lone surrogate of its texts and
+    keys replaced by U+FFFD, and how many texts had one."""
+    if isinstance(value, str):
+        repaired, count = LONE_SURROGATE.subn("\ufffd", value)
+        return repaired, int(count > 0)
+    if isinstance(value, dict):
+        document, total = {}, 0
+        for key, element in value.items():
+            key, key_count = without_lone_surrogates(key)
+            document[key], count = without_lone_surrogates(element)
+            total += key_count + count
+        return document, total
+    if isinstance(value, list | tuple):
+        elements = [without_lone_surrogates(element) for element in value]
+        return value.__class__(e for e, _ in elements), sum(count for _, count in elements)
+    return value, 0

@@ -5,19 +5,19 @@
     started_at      when the spider opened                          (aware UTC datetime)
     finished_at     when it closed                                  (aware UTC datetime)
     finish_reason   Scrapy's reason: finished, closespider_timeout, shutdown, limit_reached...
-    counts          new / updated / unchanged / dropped articles, spooled records, stored pages
+    counts          new / updated / unchanged / dropped articles, spooled records, articles
+                    neither stored nor spooled (unwritten), stored pages
     stats           the crawl's Scrapy stats, fit for BSON (see bson_safe)
 
 Scrapy closes the item pipelines before it sends spider_closed, so by then the store pipeline
 has written its last batch and put its final counts in the stats; the reason comes with the
-signal. The recorder opens its own store at engine_started, which Scrapy sends only once every
-component has opened (a crawl whose store was unavailable at start never gets there, and has no
-run to record). With the embedded server, that makes the recorder a second user of the same
-server, which therefore outlives the pipeline until the run is written (embedded.py).
+signal. The run is written through the crawl's store connection (crawler/store/connection.py),
+which closes only after spider_closed. A crawl whose store was unavailable at start never
+reaches engine_started, and has no run to record.
 
-A store unreachable at close does not fail the crawl: the run document goes to the spool
+A store unreachable at close does not lose the run: the run document goes to the spool
 (stat store/spooled_runs; `scrapy crawl` then exits with status 3).
-Enabled in settings/base.py EXTENSIONS; off when the store pipeline is not in ITEM_PIPELINES.
+Switched on with the store (crawler.store.StoreAddon); off without the store pipeline.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from contextlib import ExitStack
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -33,15 +32,13 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from crawler.store import open_store
+from crawler.store.connection import StoreConnection, store_enabled
 from crawler.store.errors import StoreError
-from crawler.store.pipeline import store_enabled
 from crawler.store.spool import run_record, spool_from
-from crawler.store.store import ArticleStore
 
 logger = logging.getLogger(__name__)
 
-COUNTED = ("new", "updated", "unchanged", "spooled", "pages")
+COUNTED = ("new", "updated", "unchanged", "spooled", "unwritten", "pages")
 DROPPED_PREFIXES = ("articles/dropped/", "store/dropped/")
 INT64_MAX = 2**63 - 1
 
@@ -49,13 +46,11 @@ INT64_MAX = 2**63 - 1
 class RunRecorder:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.database = crawler.settings.get("MONGO_DATABASE", "news")
+        self.database = crawler.settings.get("MONGO_DATABASE")
         self.spool = spool_from(crawler.settings)
         self.run_id = uuid.uuid4().hex
         self.started_at: datetime | None = None
-        self.store: ArticleStore | None = None
-        self._engine_started = False
-        self._resources = ExitStack()
+        self.connection: StoreConnection | None = None  # known once the engine has started
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunRecorder:
@@ -70,18 +65,11 @@ class RunRecorder:
     def spider_opened(self, spider: Spider) -> None:
         self.started_at = datetime.now(UTC)
 
-    async def engine_started(self) -> None:
-        self._engine_started = True
-        try:
-            self.store = await asyncio.to_thread(self._open)
-        except StoreError as exc:
-            logger.warning("Store: the run record will be spooled, the store is unusable: %s", exc)
-
-    def _open(self) -> ArticleStore:
-        return self._resources.enter_context(open_store(self.crawler.settings))
+    def engine_started(self) -> None:
+        self.connection = StoreConnection.of(self.crawler)
 
     async def spider_closed(self, spider: Spider, reason: str) -> None:
-        if not self._engine_started:
+        if self.connection is None:  # the engine never started: no run to record
             return
         run = run_document(
             self.run_id,
@@ -94,15 +82,15 @@ class RunRecorder:
         await asyncio.to_thread(self._save, run)
 
     def _save(self, run: dict[str, Any]) -> None:
+        assert self.connection is not None
+        store = self.connection.store
         try:
-            if self.store is None:
-                raise StoreError("not opened at start")
-            self.store.record_run(run)
-            logger.info("Store: run %s recorded in %s", run["run_id"], self.store.describe())
+            if store is None:
+                raise StoreError("the store was not opened")
+            store.record_run(run)
+            logger.info("Store: run %s recorded in %s", run["run_id"], store.describe())
         except StoreError as exc:
             self._spool(run, exc)
-        finally:
-            self._resources.close()  # the last user of the embedded server stops it
 
     def _spool(self, run: dict[str, Any], error: StoreError) -> None:
         try:

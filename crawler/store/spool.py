@@ -33,6 +33,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import IO, Any
 
+import bson
 from bson import json_util
 from bson.json_util import RELAXED_JSON_OPTIONS, JSONOptions
 from scrapy.settings import BaseSettings
@@ -44,7 +45,6 @@ logger = logging.getLogger(__name__)
 
 READ_OPTIONS = JSONOptions(tz_aware=True, tzinfo=UTC)
 REPLAY_BATCH_SIZE = 100
-DEFAULT_PATH = "data/spool/articles.jsonl"
 
 Record = dict[str, Any]
 
@@ -77,7 +77,7 @@ class ReplayResult:
 
 def spool_from(settings: BaseSettings) -> Spool:
     """The spool STORE_SPOOL_PATH names (a relative path is taken from the current directory)."""
-    return Spool(settings.get("STORE_SPOOL_PATH") or DEFAULT_PATH)
+    return Spool(settings.get("STORE_SPOOL_PATH"))
 
 
 def article_record(database: str, article: dict[str, Any], pages: list[dict[str, Any]]) -> Record:
@@ -86,6 +86,21 @@ def article_record(database: str, article: dict[str, Any], pages: list[dict[str,
 
 def run_record(database: str, run: dict[str, Any]) -> Record:
     return {"database": database, "run": run}
+
+
+def never_storable(record: Record) -> str | None:
+    """Why the store can never take an article record, not even as the spool would give it back
+    (JSON turns sets into lists and unknown objects into text, never an int beyond BSON's 8
+    bytes into anything else); None when it can."""
+    try:
+        spooled = _loads(_dumps(record))
+        if spooled is None:
+            return "the spool cannot hold it"
+        for document in (spooled["article"], *spooled["pages"]):
+            bson.encode(document)
+    except Exception as exc:  # JSON's and BSON's encoders raise errors of many types
+        return f"{type(exc).__name__}: {exc}"
+    return None
 
 
 def split_articles(records: list[Record]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
