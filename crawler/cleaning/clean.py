@@ -43,6 +43,7 @@ from crawler.cleaning.rules import (
     DomRule,
     TextRule,
 )
+from crawler.text import valid_text
 
 Element = etree._Element
 
@@ -128,10 +129,11 @@ class CleanedBody:
 
 
 def clean_text(value: str | None) -> str | None:
-    """Normalise an inline string (title, caption, author): entities, spaces, NFC."""
+    """Normalise an inline string (title, caption, author): entities, spaces, NFC, valid
+    Unicode (an entity such as "&#xD800;" decodes to a lone surrogate)."""
     if value is None:
         return None
-    text = _collapse(replace_entities(value))
+    text = valid_text(_collapse(replace_entities(value)))
     return unicodedata.normalize("NFC", text) or None
 
 
