@@ -39,8 +39,13 @@ TRUNCATION_MARK = "…"
 
 
 def content_hash(title: str | None, body: str | None) -> str:
-    """Changes when editors fix the title or the text; the store keeps versions by it."""
-    return hashlib.sha256(f"{title or ''}\n{body or ''}".encode()).hexdigest()
+    """Changes when editors fix the title or the text; the store keeps versions by it: the
+    sha256 of the title, a newline and the body, in UTF-8 (hashed in parts: joining them first
+    would copy a body of megabytes once more)."""
+    digest = hashlib.sha256((title or "").encode())
+    digest.update(b"\n")
+    digest.update((body or "").encode())
+    return digest.hexdigest()
 
 
 def clean_item(adapter: ItemAdapter) -> dict[str, int]:

@@ -681,7 +681,10 @@ def _serialise(root: Element, unwrap: list[Element]) -> str:
     for child in root:
         child.tail = "\n"
     html = etree.tostring(root, encoding="unicode", method="html")
-    html = html.removeprefix("<body>").removesuffix("</body>").replace("\u00a0", " ")
+    # one slice, not removeprefix() then removesuffix(): each copies a body of megabytes
+    start = len("<body>") if html.startswith("<body>") else 0
+    end = -len("</body>") if html.endswith("</body>") else len(html)
+    html = html[start:end].replace("\u00a0", " ")
     if _ODD_CHARACTER.search(html):
         html = _ZERO_WIDTH.sub("", _UNICODE_SPACE.sub(" ", html))
     return unicodedata.normalize("NFC", html.replace("&nbsp;", " "))
