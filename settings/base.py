@@ -142,8 +142,9 @@ TELNETCONSOLE_ENABLED = False
 DOWNLOAD_MAXSIZE = 16 * 2**20
 DOWNLOAD_WARNSIZE = 4 * 2**20
 # A body whose raw markup has this many characters or more is cleaned in a worker thread, off
-# the reactor (crawler/pipelines.py): cleaning takes ~0.1 s per MB (bench/pagesize.py), and a
-# typical article body (10 to 60 KB) is cleaned faster than a thread hand-over would cost.
+# the reactor (crawler/pipelines.py). Cleaning takes 30 to 100 ms per MB (bench/pagesize.py):
+# below this bound at most ~25 ms, which the reactor can spare, and the common body (10 to
+# 60 KB, under a millisecond) pays no hand-over to a thread.
 CLEANING_THREAD_MIN_CHARS = 256 * 1024
 # Field bounds (crawler/pipelines.py), in characters: values over them are cut (marked with
 # "…") and counted under articles/oversize/<field>. Headlines are under 150 characters (search
