@@ -65,7 +65,7 @@ def counting_parser(monkeypatch):
         encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False
     )
     parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=CountingElement))
-    monkeypatch.setattr(clean, "_PARSER", parser)
+    monkeypatch.setattr(clean, "_new_parser", lambda: parser)
 
 
 def work(markup: str) -> int:

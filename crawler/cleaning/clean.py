@@ -92,11 +92,6 @@ _ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH_CHARACTERS}]")
 _UNICODE_SPACE = re.compile("[\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _ODD_CHARACTER = re.compile(f"[\u1680\u2000-\u200a\u202f\u205f\u3000{ZERO_WIDTH_CHARACTERS}]")
 
-# Parsed from UTF-8 bytes: libxml2 reads a Python str as UCS-4, a fifth slower. No id index
-# (collect_ids): no rule looks elements up by id().
-_PARSER = etree.HTMLParser(
-    encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False
-)
 # The tag given to the elements the cleaned markup does without, to strip them all at once: a
 # name no kept tag has (any element named so in a page would be unwrapped anyway).
 _UNWRAP = "x-unwrap"
@@ -329,8 +324,19 @@ def _parse(raw_html: str) -> Element | None:
         return None
     # the markup is already decoded: a declaration of another encoding must not apply
     markup = _XML_DECLARATION.sub("", raw_html, count=1)
-    document = etree.fromstring(markup.encode("utf-8", "replace"), _PARSER)
+    document = etree.fromstring(markup.encode("utf-8", "replace"), _new_parser())
     return document.find("body") if document is not None else None
+
+
+def _new_parser() -> etree.HTMLParser:
+    """A parser of its own for each body (making one takes under a microsecond): lxml's FAQ
+    wants one per thread, and large bodies are cleaned in a worker thread while others are
+    cleaned on the reactor's (crawler/pipelines.py). Parsed from UTF-8 bytes: libxml2 reads a
+    Python str as UCS-4, a fifth slower. No id index (collect_ids): no rule looks elements up
+    by id()."""
+    return etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False
+    )
 
 
 def _resolve_lazy_images(root: Element) -> None:
