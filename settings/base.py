@@ -156,3 +156,38 @@ LOG_FORMATTER = "crawler.logformatter.LogFormatter"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 TELNETCONSOLE_ENABLED = False
+
+# --- Bounds on hostile input --------------------------------------------------------------------
+# What one response may make the crawl do (issue #16). Scrapy's DOWNLOAD_MAXSIZE is 1 GiB and its
+# DOWNLOAD_WARNSIZE 32 MB. A news article page is 40 to 300 KB, a post sitemap of 1,000 URLs
+# 150 KB to 1 MB (the sitemap protocol caps a sitemap at 50 MB uncompressed, and real ones stay
+# far below): 16 MB leaves room for the largest of either and still bounds what one response
+# costs. A response over it is cancelled while it downloads and its request's errback gets the
+# failure. Since Scrapy 2.11.1 the HTTP compression middleware applies the same two limits to
+# the decompressed body, so a gzip bomb stops at 16 MB too (GHSA-7j7m-v7m3-jqm7;
+# scrapy/downloadermiddlewares/httpcompression.py raises IgnoreRequest), and SitemapSpider
+# gunzips .xml.gz sitemaps with max_size=DOWNLOAD_MAXSIZE (scrapy/spiders/sitemap.py): a
+# sitemap decompressed elsewhere should use the same bound.
+DOWNLOAD_MAXSIZE = 16 * 2**20
+DOWNLOAD_WARNSIZE = 4 * 2**20
+# A body whose raw markup has this many characters or more is cleaned in a worker thread, off
+# the reactor (crawler/pipelines.py). Cleaning takes 30 to 100 ms per MB (bench/pagesize.py):
+# below this bound at most ~25 ms, which the reactor can spare, and the common body (10 to
+# 60 KB, under a millisecond) pays no hand-over to a thread.
+CLEANING_THREAD_MIN_CHARS = 256 * 1024
+# Field bounds (crawler/pipelines.py), in characters: values over them are cut (marked with
+# "…") and counted under articles/oversize/<field>. Headlines are under 150 characters (search
+# engines show ~60); 500 keeps every real one and cuts a selector that took a whole block.
+ITEM_MAX_TITLE_CHARS = 500
+# subtitle, category, image caption and the raw date string: a sentence or two at most.
+ITEM_MAX_TEXT_FIELD_CHARS = 2000
+# A story has a handful of bylines; hundreds are an author widget or a list of every writer.
+ITEM_MAX_AUTHORS = 20
+ITEM_MAX_AUTHOR_CHARS = 100
+# WordPress sites tag an article with 3 to 15 tags; the first 50 keep every real tag list.
+ITEM_MAX_TAGS = 50
+ITEM_MAX_TAG_CHARS = 100
+# The cleaned text of the longest long-reads is 100 to 150 thousand characters. An article over
+# this bound is dropped, not cut (articles/dropped/oversize_body): a cut body would be stored as
+# the article, with a content hash that says it is whole.
+ITEM_MAX_BODY_CHARS = 500_000

@@ -97,3 +97,16 @@ def test_rows_render_as_one_markdown_table_per_table_name():
         [{"table": "A", "x": 1.5, "y": None}, {"table": "B", "z": 12345}, {"table": "A", "x": 2}]
     )
     assert text.count("| x | y |") == 1 and "| 12,345 |" in text
+
+
+def test_pagesize_quick_run_times_every_size_of_both_pages_and_reports_the_ratio():
+    from bench import pagesize
+
+    rows = pagesize.run(quick=True)
+    sized = [row for row in rows if row.get("table") == pagesize.TABLE]
+    assert len(sized) == 2 * len(pagesize.QUICK_SIZES_MB)
+    for row, size in zip(sized, pagesize.QUICK_SIZES_MB * 2, strict=True):
+        assert abs(row["page MB"] - size) < 0.1 and row["cleaning ms"] > 0
+    targets = [row for row in rows if row.get("table") == TARGETS]
+    assert [row["benchmark"] for row in targets] == ["pagesize", "pagesize"]
+    assert len(pagesize.findings(rows)) == 3

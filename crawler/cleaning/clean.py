@@ -43,6 +43,7 @@ from crawler.cleaning.rules import (
     DomRule,
     TextRule,
 )
+from crawler.text import valid_text
 
 Element = etree._Element
 
@@ -91,19 +92,19 @@ _ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH_CHARACTERS}]")
 _UNICODE_SPACE = re.compile("[\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _ODD_CHARACTER = re.compile(f"[\u1680\u2000-\u200a\u202f\u205f\u3000{ZERO_WIDTH_CHARACTERS}]")
 
-# Parsed from UTF-8 bytes: libxml2 reads a Python str as UCS-4, a fifth slower. No id index
-# (collect_ids): no rule looks elements up by id().
-_PARSER = etree.HTMLParser(
-    encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False
-)
+# The tag given to the elements the cleaned markup does without, to strip them all at once: a
+# name no kept tag has (any element named so in a page would be unwrapped anyway).
+_UNWRAP = "x-unwrap"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _TRANSLATOR = HTMLTranslator()
 _STRING_VALUE = etree.XPath("string()", smart_strings=False)
 _PLACEHOLDER_SRC = re.compile(PLACEHOLDER_IMAGE_SRC, re.I)
 _CAPTION_PROBE = re.compile("|".join(map(re.escape, sorted(FIGURE_CLASSES | FIGCAPTION_CLASSES))))
-# The label right before a link, at the start of a sentence or of its own element.
+# The label right before a link, at the start of a sentence or of its own element. Spaces are
+# taken atomically: two \s* in a row could share a run of n spaces n ways, at every sentence.
 _LABEL_BEFORE_LINK = re.compile(
-    rf"(?:^|(?<=[.!?\"”’)\]]))(?P<lead>\s*[*»>•\-]*\s*)(?P<label>{RELATED_LINK_LABEL}\s*:?)\s*$",
+    rf"(?:^|(?<=[.!?\"”’)\]]))(?P<lead>(?>\s*[*»>•\-]*\s*))"
+    rf"(?P<label>{RELATED_LINK_LABEL}\s*+:?)\s*+$",
     re.I,
 )
 _LABEL_ONLY = re.compile(rf"[*»>•\-\s]*{RELATED_LINK_LABEL}\s*:?\s*", re.I)
@@ -123,10 +124,11 @@ class CleanedBody:
 
 
 def clean_text(value: str | None) -> str | None:
-    """Normalise an inline string (title, caption, author): entities, spaces, NFC."""
+    """Normalise an inline string (title, caption, author): entities, spaces, NFC, valid
+    Unicode (an entity such as "&#xD800;" decodes to a lone surrogate)."""
     if value is None:
         return None
-    text = _collapse(replace_entities(value))
+    text = valid_text(_collapse(replace_entities(value)))
     return unicodedata.normalize("NFC", text) or None
 
 
@@ -200,9 +202,13 @@ class _SelectorIndex:
         candidates: tuple[_Selector, ...] = ()
         if len(element):  # :has() needs children; most elements it could apply to have none
             candidates = self.by_tag_with_children.get(element.tag, ())
+        classes: frozenset[str] | None = None
         if class_attr:
             if self.class_probe.search(class_attr):
-                for token in class_attr.split():
+                # each class once: a class attribute repeating one class 100,000 times would
+                # test the same selectors 100,000 times
+                classes = frozenset(class_attr.split())
+                for token in classes:
                     candidates += self.by_class.get(token, ())
             if self.class_substring_probe.search(class_attr):
                 candidates += self.by_class_substring
@@ -210,7 +216,8 @@ class _SelectorIndex:
             candidates += self.by_id.get(id_attr, ()) + self.by_id_substring
         if not candidates:
             return by_tag[0] if by_tag else None
-        classes = frozenset(class_attr.split())
+        if classes is None:
+            classes = frozenset(class_attr.split())
         matching = [
             (s.order, s.rule)
             for s in candidates
@@ -317,12 +324,24 @@ def _parse(raw_html: str) -> Element | None:
         return None
     # the markup is already decoded: a declaration of another encoding must not apply
     markup = _XML_DECLARATION.sub("", raw_html, count=1)
-    document = etree.fromstring(markup.encode("utf-8", "replace"), _PARSER)
+    document = etree.fromstring(markup.encode("utf-8", "replace"), _new_parser())
     return document.find("body") if document is not None else None
+
+
+def _new_parser() -> etree.HTMLParser:
+    """A parser of its own for each body (making one takes under a microsecond): lxml's FAQ
+    wants one per thread, and large bodies are cleaned in a worker thread while others are
+    cleaned on the reactor's (crawler/pipelines.py). Parsed from UTF-8 bytes: libxml2 reads a
+    Python str as UCS-4, a fifth slower. No id index (collect_ids): no rule looks elements up
+    by id()."""
+    return etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False
+    )
 
 
 def _resolve_lazy_images(root: Element) -> None:
     """Give every image its real URL; a stand-in src is replaced, a hopeless image dropped."""
+    hopeless: list[Element] = []
     for img in list(root.iter("img")):
         if not _PLACEHOLDER_SRC.search(img.get("src", "")) or _is_inside(img, "noscript"):
             continue
@@ -331,7 +350,8 @@ def _resolve_lazy_images(root: Element) -> None:
         if real:
             img.set("src", real.strip())
         else:
-            _drop_tree(img)
+            hopeless.append(img)
+    _drop_trees(hopeless)
 
 
 def _noscript_image_src(img: Element) -> str | None:
@@ -389,8 +409,7 @@ def _prune_and_survey(root: Element, removed: Counter[str]) -> _Layout:
                 unwrap.append(element)
             if len(element):
                 pending.append(element)
-    for element in matched:
-        _drop_tree(element)
+    _drop_trees(matched)
     for element in holds_blocks:
         if element.tag not in BLOCK_LEVEL_TAGS or element.tag in LEAF_BLOCK_TAGS:
             # <p>, <span> or <a> around a block is layout (tag soup, the IRP box): a wrapper
@@ -415,37 +434,40 @@ def _retag(element: Element, class_attr: str) -> str:
 def _wrap_loose_text(container: Element) -> None:
     """Put each run of text and inline elements between blocks into a <p> of its own.
 
-    A <br> directly in a container separates paragraphs ("text<br><br>text" layouts).
+    A <br> directly in a container separates paragraphs ("text<br><br>text" layouts). Each
+    paragraph goes in right before the block that ends its run, never at a position: finding
+    the n-th child walks the children, which made a body of thousands of blocks quadratic.
     """
     run: list[Element] = []
     lead = container.text
     container.text = None
-    position = 0
     for child in list(container):
         if child.tag in BLOCK_LEVEL_TAGS or child.tag == "br":
-            position = _flush_run(container, position, lead, run)
+            _flush_run(container, child, lead, run)
             run = []
             lead = child.tail
             child.tail = None
             if child.tag == "br":
                 container.remove(child)
-                continue
-            position = container.index(child) + 1
         else:
             run.append(child)
-    _flush_run(container, position, lead, run)
+    _flush_run(container, None, lead, run)
 
 
-def _flush_run(container: Element, position: int, lead: str | None, run: list[Element]) -> int:
-    """Wrap `lead` text and `run` elements into a <p> at `position`; return the next position."""
+def _flush_run(
+    container: Element, before: Element | None, lead: str | None, run: list[Element]
+) -> None:
+    """Wrap `lead` text and `run` elements into a <p> right before `before` (None: at the end)."""
     if not run and not (lead and lead.strip()):
-        return position
+        return
     paragraph = container.makeelement("p", {})
     paragraph.text = lead
     for child in run:
         paragraph.append(child)  # moves it, tail included
-    container.insert(position, paragraph)
-    return position + 1
+    if before is None:
+        container.append(paragraph)
+    else:
+        before.addprevious(paragraph)
 
 
 def _text_blocks(root: Element, holds_blocks: set[Element]) -> list[Element]:
@@ -464,35 +486,42 @@ def _text_blocks(root: Element, holds_blocks: set[Element]) -> list[Element]:
 
 
 def _drop_by_text_rules(blocks: list[Element], removed: Counter[str]) -> list[str]:
-    """Drop boilerplate blocks; return the texts of the blocks that stay, in order."""
+    """Drop boilerplate blocks; return the texts of the blocks that stay, in order.
+
+    The blocks go together at the end: no block's text depends on another block's removal
+    (a block holding blocks is not a text block), and removing them one by one would append
+    each one's tail to the same growing string, quadratic in a run of thousands.
+    """
     texts: list[str] = []
+    doomed: list[Element] = []
     link_list_rule: str | None = None
     for block in blocks:
         text = _block_text(block)
         if not text:
             if not _has_image(block):
-                _drop(block)
+                doomed.append(block)
             continue
         match = _TEXT_RULES.pattern.fullmatch(text)
         if match:
             rule = match.lastgroup or ""
             removed[rule] += 1
-            _drop(block)
+            doomed.append(block)
             link_list_rule = rule if rule in _TEXT_RULES.heads_link_list else None
             continue
         if link_list_rule and _is_link_list_item(block, text):
             removed[link_list_rule] += 1
-            _drop(block)
+            doomed.append(block)
             continue
         link_list_rule = None
         if _mentions_related_label(text) and _cut_related_links(block):
             removed["related_link"] += 1
             text = _block_text(block)
             if not text and not _has_image(block):
-                _drop(block)
+                doomed.append(block)
                 continue
         if text:
             texts.append(text)
+    _drop_with_emptied_ancestors(doomed)
     return texts
 
 
@@ -590,19 +619,41 @@ def _is_inside(element: Element, tag: str) -> bool:
     return next(element.iterancestors(tag), None) is not None
 
 
-def _drop(element: Element) -> None:
-    """Remove an element and then any ancestor it leaves empty (a list without items)."""
-    parent = element.getparent()
-    _drop_tree(element)
-    while (
-        parent is not None
-        and parent.tag in EMPTY_WHEN_CHILDLESS_TAGS
-        and len(parent) == 0
-        and not (parent.text or "").strip()
-    ):
-        grandparent = parent.getparent()
-        _drop_tree(parent)
-        parent = grandparent
+def _drop_with_emptied_ancestors(elements: list[Element]) -> None:
+    """Remove elements and then every ancestor they leave empty (a list without items),
+    level by level: each level's removals go together (_drop_trees)."""
+    while elements:
+        parents = dict.fromkeys(e.getparent() for e in elements if e.getparent() is not None)
+        _drop_trees(elements)
+        elements = [
+            parent
+            for parent in parents
+            if parent.tag in EMPTY_WHEN_CHILDLESS_TAGS
+            and len(parent) == 0
+            and not (parent.text or "").strip()
+            and parent.getparent() is not None
+        ]
+
+
+def _drop_trees(elements: list[Element]) -> None:
+    """Remove elements (none inside another) with their content; the text after each stays.
+
+    Siblings next to each other go as one run whose tails are joined once: removing them one by
+    one appends each tail to the same text before them, copying it again every time.
+    """
+    doomed = set(elements)  # lxml hands out the same proxy while one is referenced: identity
+    for element in elements:
+        parent = element.getparent()
+        if parent is None or element.getprevious() in doomed:
+            continue  # gone with the run of an earlier sibling, or goes with its run below
+        run = [element]
+        following = element.getnext()
+        while following is not None and following in doomed:
+            run.append(following)
+            following = following.getnext()
+        _append_text_before(element, "".join(each.tail or "" for each in run))
+        for each in run:
+            parent.remove(each)
 
 
 def _drop_tree(element: Element) -> None:
@@ -612,21 +663,6 @@ def _drop_tree(element: Element) -> None:
         return
     _append_text_before(element, element.tail)
     parent.remove(element)
-
-
-def _drop_tag(element: Element) -> None:
-    """Remove an element but keep its content (text, children, tail) in its place."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    _append_text_before(element, element.text)
-    if len(element):
-        last = element[-1]
-        last.tail = (last.tail or "") + (element.tail or "")
-    else:
-        _append_text_before(element, element.tail)
-    index = parent.index(element)
-    parent[index : index + 1] = list(element)
 
 
 def _append_text_before(element: Element, text: str | None) -> None:
@@ -642,13 +678,19 @@ def _append_text_before(element: Element, text: str | None) -> None:
 
 
 def _serialise(root: Element, unwrap: list[Element]) -> str:
+    # Unwrapped in one pass of lxml's strip_tags, in C: splicing each element out in Python
+    # looks up its index among its siblings, quadratic in a paragraph of thousands of spans.
     for element in unwrap:
-        _drop_tag(element)  # a no-op for what was dropped as boilerplate meanwhile
+        element.tag = _UNWRAP  # harmless on what was dropped as boilerplate meanwhile
+    etree.strip_tags(root, _UNWRAP)
     root.text = None
     for child in root:
         child.tail = "\n"
     html = etree.tostring(root, encoding="unicode", method="html")
-    html = html.removeprefix("<body>").removesuffix("</body>").replace("\u00a0", " ")
+    # one slice, not removeprefix() then removesuffix(): each copies a body of megabytes
+    start = len("<body>") if html.startswith("<body>") else 0
+    end = -len("</body>") if html.endswith("</body>") else len(html)
+    html = html[start:end].replace("\u00a0", " ")
     if _ODD_CHARACTER.search(html):
         html = _ZERO_WIDTH.sub("", _UNICODE_SPACE.sub(" ", html))
     return unicodedata.normalize("NFC", html.replace("&nbsp;", " "))

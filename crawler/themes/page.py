@@ -64,6 +64,10 @@ class Lead:
 class SelectorPart:
     lead: Lead | None  # None: `xpath` runs over the whole document
     xpath: etree.XPath
+    # The rest of the selector looks among the lead's descendants (`.lead x`): a lead element
+    # inside another finds nothing the outer one does not, so only the outermost are asked.
+    # Asking each of n nested ones walked the same subtree n times.
+    among_descendants: bool = False
 
 
 @lru_cache(maxsize=2048)
@@ -74,8 +78,17 @@ def compile_selector(css: str) -> tuple[SelectorPart, ...]:
         lead = _lead_of(selector.parsed_tree)
         prefix = "self::" if lead else "descendant-or-self::"
         xpath = _TRANSLATOR.selector_to_xpath(selector, prefix, translate_pseudo_elements=True)
-        parts.append(SelectorPart(lead, etree.XPath(xpath, smart_strings=False)))
+        among_descendants = lead is not None and _first_combinator(selector.parsed_tree) == " "
+        parts.append(SelectorPart(lead, etree.XPath(xpath, smart_strings=False), among_descendants))
     return tuple(parts)
+
+
+def _first_combinator(tree: Any) -> str | None:
+    """The combinator right after a selector's first compound (None: a single compound)."""
+    combinator = None
+    while isinstance(tree, CombinedSelector):
+        combinator, tree = tree.combinator, tree.selector
+    return combinator
 
 
 def _lead_of(tree: Any) -> Lead | None:
@@ -124,6 +137,7 @@ class Page:
     def __init__(self, root: etree._Element, leads: frozenset[Lead] = frozenset()) -> None:
         self.root = root
         self.leads = leads
+        self._outermost: dict[Lead, list[etree._Element]] = {}
 
     @classmethod
     def of(cls, response: TextResponse, leads: frozenset[Lead] = frozenset()) -> Page:
@@ -139,7 +153,7 @@ class Page:
             if part.lead is None:
                 found.extend(part.xpath(self.root))
             else:
-                for element in self._elements_of(part.lead):
+                for element in self._starts_of(part):
                     found.extend(part.xpath(element))
         return _without_repeated_elements(found)
 
@@ -150,7 +164,16 @@ class Page:
     def _part_matches(self, part: SelectorPart) -> bool:
         if part.lead is None:
             return bool(part.xpath(self.root))
-        return any(part.xpath(element) for element in self._elements_of(part.lead))
+        return any(part.xpath(element) for element in self._starts_of(part))
+
+    def _starts_of(self, part: SelectorPart) -> list[etree._Element]:
+        """The lead elements a selector part is evaluated from."""
+        assert part.lead is not None
+        if not part.among_descendants:
+            return self._elements_of(part.lead)
+        if part.lead not in self._outermost:
+            self._outermost[part.lead] = _outermost(self._elements_of(part.lead))
+        return self._outermost[part.lead]
 
     def _elements_of(self, lead: Lead) -> list[etree._Element]:
         if lead in self._index:
@@ -177,6 +200,16 @@ def _without_repeated_elements(found: list[Any]) -> list[Any]:
                 continue
             seen.add(id(match))
         kept.append(match)
+    return kept
+
+
+def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
+    """The elements (in document order) that are not inside another of them. An element after
+    an outermost one is either inside it or past its end: only the last one kept is asked."""
+    kept: list[etree._Element] = []
+    for element in elements:
+        if not kept or not any(ancestor is kept[-1] for ancestor in element.iterancestors()):
+            kept.append(element)
     return kept
 
 

@@ -1,0 +1,156 @@
+"""crawler.cleaning: work linear in the size of the body, measured by counting, never by time.
+
+lxml does its tree work in C, out of Python's sight: what made cleaning quadratic was finding a
+child by its position (index(), insert() at a position, slice assignment: a walk over the
+siblings each) and appending one dropped element's tail after another to the same growing text
+(a copy of it each time). The counting element class below adds up both, for a body and for the
+same body four times over: linear work grows 4×, quadratic 16×.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Callable
+
+import pytest
+from lxml import etree
+
+from crawler.cleaning import clean, clean_body
+
+WORK: Counter[str] = Counter()  # what the counting elements saw, reset by each measure
+
+
+class CountingElement(etree.ElementBase):
+    """An lxml element that counts the siblings its positional lookups walk and the characters
+    written into its text and tail."""
+
+    def index(self, child, *args):
+        position = super().index(child, *args)
+        WORK["siblings walked"] += position + 1
+        return position
+
+    def insert(self, index, element):
+        WORK["siblings walked"] += max(index, 0)
+        super().insert(index, element)
+
+    def __setitem__(self, index, value):
+        if isinstance(index, slice):
+            WORK["siblings walked"] += index.start or 0
+        super().__setitem__(index, value)
+
+    @property
+    def text(self):
+        return etree.ElementBase.text.__get__(self)
+
+    @text.setter
+    def text(self, value):
+        WORK["characters written"] += len(value or "")
+        etree.ElementBase.text.__set__(self, value)
+
+    @property
+    def tail(self):
+        return etree.ElementBase.tail.__get__(self)
+
+    @tail.setter
+    def tail(self, value):
+        WORK["characters written"] += len(value or "")
+        etree.ElementBase.tail.__set__(self, value)
+
+
+@pytest.fixture
+def counting_parser(monkeypatch):
+    parser = etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False
+    )
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=CountingElement))
+    monkeypatch.setattr(clean, "_new_parser", lambda: parser)
+
+
+def work(markup: str) -> int:
+    WORK.clear()
+    clean_body(markup)
+    return sum(WORK.values())
+
+
+PARAGRAPH = "Pemerintah Kota Tangerang Selatan menambah 12 armada pengangkut sampah."
+
+# Bodies of n repeated parts, each shape one of the ways cleaning was quadratic.
+SHAPES: dict[str, Callable[[int], str]] = {
+    # blocks in one container: each loose run's <p> went in at index(block) + 1
+    "paragraphs and loose text": lambda n: (
+        "<div>" + f"<p>{PARAGRAPH}</p>teks lepas " * n + "</div>"
+    ),
+    "lines separated by <br>": lambda n: "<div>" + f"{PARAGRAPH}<br>" * n + "</div>",
+    # layout wrappers unwrapped one by one, each by its index among its siblings
+    "a <div> per paragraph": lambda n: "<div>" + f"<div>{PARAGRAPH}</div>" * n + "</div>",
+    "a <span> per word": lambda n: "<p>" + "<span>kata</span> " * n + "</p>",
+    # dropped elements whose tails went one after another onto the same text
+    "ad slots between text": lambda n: (
+        f"<div><p>{PARAGRAPH}</p>" + '<div class="td-a-rec"></div>teks ' * n + "</div>"
+    ),
+    "empty list items": lambda n: "<ul><li>butir</li>" + "<li></li>\n" * n + "</ul>",
+    "emptied lists": lambda n: f"<div><p>{PARAGRAPH}</p>" + "<ul><li></li></ul>\n" * n + "</div>",
+    "hopeless lazy images": lambda n: (
+        f"<div><p>{PARAGRAPH}</p>" + '<img src="/blank.gif">teks ' * n + "</div>"
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_cleaning_work_grows_linearly_with_the_body(counting_parser, shape):
+    make = SHAPES[shape]
+    small, large = work(make(2000)), work(make(8000))
+    assert small > 0
+    assert large <= 5 * small, f"{shape}: {small} → {large} for 4× the body"
+
+
+def test_the_counting_parser_sees_the_cleaning(counting_parser):
+    """The measure above counts what cleaning does (else every shape would pass by zero)."""
+    assert work(SHAPES["a <span> per word"](10)) > 0
+    assert clean_body("<div><p>a</p>b<br>c</div>").text == "a\n\nb\n\nc"
+
+
+def test_a_class_repeated_many_times_is_matched_once_per_distinct_class(counting_parser):
+    tested: Counter[int] = Counter()
+    selectors = clean._DOM_SELECTORS.by_class["td-a-rec"]
+    original = type(selectors[0]).matches
+
+    def counting(self, *args):
+        tested[id(self)] += 1
+        return original(self, *args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(type(selectors[0]), "matches", counting)
+        clean_body('<div class="' + "td-a-rec " * 5000 + '"><p>iklan</p></div><p>teks</p>')
+    assert tested and max(tested.values()) == 1
+
+
+# Each of these failed by backtracking: a pattern with two \s* in a row tried every way of
+# sharing the spaces between them, 2^n ways for n words before the text fails to match.
+BACKTRACKING_TRAPS = {
+    "share-bar words, then one that is not": "<p>" + "Facebook " * 200 + "dan seterusnya</p>",
+    "spaces after a sentence before a label": (
+        "<p>Benar." + " " * 400_000 + 'Baca juga x <a href="/a/">judul</a></p>'
+    ),
+    "spaces after a label before a link": (
+        "<p>Baca juga" + " " * 400_000 + 'x <a href="/a/">judul</a></p>'
+    ),
+}
+
+
+@pytest.mark.parametrize("trap", BACKTRACKING_TRAPS)
+def test_no_text_pattern_backtracks_exponentially(trap):
+    """Cleaned in a process of its own: before the fix it never ended (2^200 tries), and the
+    timeout is only there to turn that hang into a failure."""
+    script = "import sys; from crawler.cleaning import clean_body; clean_body(sys.stdin.read())"
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input=BACKTRACKING_TRAPS[trap],
+        text=True,
+        timeout=120,
+        check=False,
+        capture_output=True,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
