@@ -1,8 +1,8 @@
 """Every exit status of the project's commands, one meaning each, in one place.
 
 Commands import these names; no other module defines an exit status of its own (a test scans
-the package for `EXIT_*` constants). A later status (a "degraded" crawl, say) is added here,
-with its meaning, and placed in SEVERITY.
+the package for `EXIT_*` constants). A new status is added here, with its meaning, and placed
+in SEVERITY.
 
     0   EXIT_OK                 done: for `crawl`/`crawlall`, new and changed articles are
                                 stored or nothing was new; for the other commands, the work
@@ -21,6 +21,10 @@ with its meaning, and placed in SEVERITY.
     5   EXIT_FAILED             the crawl failed: it ended early (time or memory limit, a
                                 signal, Redis lost), or found articles and could store none
                                 (crawler/outcome.py says exactly when)
+    6   EXIT_DEGRADED           done, but the monitors found the run degraded (a field's coverage
+                                fell below its threshold or the site's previous runs, too many
+                                pages dropped, errors, schema errors: crawler/monitoring/); the
+                                summary names the site and what failed
     75  EXIT_LOCKED             not done, try again later (EX_TEMPFAIL in sysexits.h): another
                                 run of the site holds its lock, or a crawl still uses the
                                 embedded server `scrapy store stop` was asked to stop
@@ -35,10 +39,18 @@ EXIT_USAGE = 2
 EXIT_SPOOLED = 3
 EXIT_UNREACHABLE = 4
 EXIT_FAILED = 5
+EXIT_DEGRADED = 6
 EXIT_LOCKED = 75
 
 # The worst first: what a run of several sites (`crawlall`) exits with.
-SEVERITY = (EXIT_NOT_STARTED, EXIT_FAILED, EXIT_UNREACHABLE, EXIT_SPOOLED, EXIT_OK)
+SEVERITY = (
+    EXIT_NOT_STARTED,
+    EXIT_FAILED,
+    EXIT_UNREACHABLE,
+    EXIT_DEGRADED,
+    EXIT_SPOOLED,
+    EXIT_OK,
+)
 
 
 def worst(exit_statuses: list[int]) -> int:

@@ -10,6 +10,8 @@ Exit statuses (their meanings: crawler/exitcodes.py), as a crawl earns them:
         and none could be stored, while either no article of the site is stored from before,
         or at least CRAWL_FAILURE_UNPARSEABLE_PAGES of them could not be parsed (no title, no
         body, not an article: what a redesign looks like)
+    EXIT_DEGRADED (6)     the crawl ran, and the monitors found it degraded: a redesign that
+        still yields articles, but without dates or bylines (crawler/monitoring/)
     EXIT_LOCKED (75)      another run of the same site still holds its lock: nothing was done
 
 "Nothing new" is success: a run that found every listed article already stored (counted under
@@ -26,12 +28,14 @@ from dataclasses import dataclass
 from scrapy.statscollectors import StatsCollector
 
 from crawler.exitcodes import (
+    EXIT_DEGRADED,
     EXIT_FAILED,
     EXIT_NOT_STARTED,
     EXIT_OK,
     EXIT_SPOOLED,
     EXIT_UNREACHABLE,
 )
+from crawler.monitoring import degraded_reason
 from crawler.store.pipeline import crawl_exit_status
 from crawler.store.runs import DROPPED_PREFIXES
 
@@ -95,6 +99,9 @@ def _judge(values: dict, store_status: int, unparseable_threshold: int) -> tuple
     if listed > known and not produced and (not known or unparseable >= unparseable_threshold):
         fetched = _int(values, "pages/fetched/article")
         return "failed", EXIT_FAILED, f"{fetched} article pages fetched, none stored"
+    degraded = degraded_reason(values)
+    if degraded:
+        return "degraded", EXIT_DEGRADED, degraded
     if store_status == EXIT_SPOOLED:
         return "spooled", EXIT_SPOOLED, "some articles wait in the spool"
     if not produced:

@@ -11,7 +11,7 @@ from scrapy.exceptions import DropItem
 from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
-import settings.monitoring as monitoring_settings
+import settings.base as monitoring_settings
 from crawler.items import EXPORT_FIELDS, ArticleItem
 from crawler.monitoring import degraded_reason
 from crawler.monitoring.alerts import (
@@ -41,7 +41,7 @@ def monitoring_values() -> dict[str, object]:
 
 
 def monitoring(**overrides: object) -> Settings:
-    """settings/monitoring.py as a crawl sees it, with `overrides`."""
+    """settings/base.py as a crawl sees it, with `overrides`."""
     return Settings({**monitoring_values(), **overrides})
 
 

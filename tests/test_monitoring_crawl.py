@@ -1,5 +1,5 @@
 """Monitoring end to end: real crawls of the replica into a real store, with monitoring on
-(tests/settings_monitoring.py) and every alert channel pointed at a stand-in on 127.0.0.1:
+(on by default: settings/base.py) and every alert channel pointed at a stand-in on 127.0.0.1:
 an SMTP server (aiosmtpd) and one HTTP server playing the Telegram Bot API, a Slack incoming
 webhook and a Discord webhook, recording what is posted."""
 
@@ -115,7 +115,7 @@ def crawl(base_url: str, mongo_uri: str, db: str, **settings: str) -> subprocess
         "crawl", "radartangsel", "-a", f"base_url={base_url}",
         MONGO_URI=mongo_uri, MONGO_DATABASE=db, **settings,
     )  # fmt: skip
-    env["SCRAPY_SETTINGS_MODULE"] = "tests.settings_monitoring"
+    env["SCRAPY_SETTINGS_MODULE"] = "settings.test"
     return subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
     )
@@ -152,8 +152,7 @@ def test_a_redesign_is_degraded_recorded_and_alerted_and_a_healthy_run_is_not(
             MONITOR_COVERAGE_BY_SITE='{"radartangsel": {"published_at": 0.3, "authors": 0.3}}',
             **alerts,
         )  # fmt: skip
-    # 0 until crawler/outcome.py calls degraded_reason(); then the degraded exit status.
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == 6, result.stderr[-3000:]
     summary = re.search(r"radartangsel: degraded: (.*)", result.stderr)
     assert summary, result.stderr[-3000:]
     assert re.search(

@@ -3,9 +3,9 @@ statuses that tell cron what became of the articles, `reparse`, and the `store` 
 
 Exit statuses: crawler/exitcodes.py has them all, with their meanings. `scrapy crawl` and
 `scrapy runspider` exit EXIT_OK, EXIT_NOT_STARTED (the store unusable at start), EXIT_USAGE or
-EXIT_SPOOLED; `scrapy crawl` and `scrapy crawlall` also EXIT_UNREACHABLE, EXIT_FAILED and
-EXIT_LOCKED (crawler/outcome.py says exactly when). `crawlall` exits with the worst status of
-its sites.
+EXIT_SPOOLED; `scrapy crawl` and `scrapy crawlall` also EXIT_UNREACHABLE, EXIT_FAILED,
+EXIT_DEGRADED and EXIT_LOCKED (crawler/outcome.py says exactly when). `crawlall` exits with the
+worst status of its sites.
 """
 
 from __future__ import annotations

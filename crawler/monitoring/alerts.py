@@ -1,6 +1,6 @@
 """Alerts: one message per configured channel when a run's monitors fail (a degraded or failed
 run); none for a healthy run, none when no channel is configured. Configured only by settings
-(settings/monitoring.py reads them from the environment); docs/monitoring.md lists them.
+(settings/base.py reads them from the environment); docs/monitoring.md lists them.
 
 - Discord: Spidermon's SendDiscordMessage, posting to SPIDERMON_DISCORD_WEBHOOK_URL (any URL,
   so tests point it at 127.0.0.1), with our message instead of its template.

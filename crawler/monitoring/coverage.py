@@ -15,9 +15,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
-from crawler.store import StoreError, open_store
+from crawler.store.connection import StoreConnection
+from crawler.store.errors import StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -93,14 +95,16 @@ def previous_coverage(
     return pooled
 
 
-def recorded_runs(settings: BaseSettings, site: str, limit: int) -> list[dict[str, Any]]:
-    """The newest `limit` runs of `site` recorded in the store, [] when the store cannot say.
-
-    Opens a store of its own for now; once the crawl shares one connection, this takes that one.
-    """
+def recorded_runs(crawler: Crawler, site: str, limit: int) -> list[dict[str, Any]]:
+    """The newest `limit` runs of `site` recorded in the store, through the crawl's one store
+    connection (crawler/store/connection.py); [] when the crawl has no store or it cannot say."""
+    connection = crawler.get_extension(StoreConnection)
+    store = connection.store if connection is not None else None
+    if store is None:
+        logger.warning("Monitoring: no history of %s's coverage: the crawl has no store", site)
+        return []
     try:
-        with open_store(settings) as store:
-            return store.runs(spider=site, limit=limit)
+        return store.runs(spider=site, limit=limit)
     except StoreError as exc:
         logger.warning(
             "Monitoring: no history of %s's coverage, the store is unusable: %s", site, exc

@@ -4,7 +4,7 @@ Spidermon's own monitors where one fits (finish reason, error count, validation 
 for what is this crawler's (sources, stored against listed, dropped pages, field coverage with
 its history). A failed monitor makes the run degraded: the suite writes the verdict into the
 stats (verdict.py) before the run is recorded, logs one line naming the site and what failed,
-and runs the configured alerts (alerts.py). Thresholds are settings (settings/monitoring.py).
+and runs the configured alerts (alerts.py). Thresholds are settings (settings/base.py).
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ class FieldCoverageMonitor(CrawlMonitor):
         if items < min_items:  # a handful of new articles says little about a site
             return
         history = recorded_runs(
-            self.settings, self.site, self.settings.getint("MONITOR_HISTORY_RUNS")
+            self.data.crawler, self.site, self.settings.getint("MONITOR_HISTORY_RUNS")
         )
         previous = previous_coverage(history, fields, min_items)
         max_drop = self.settings.getfloat("MONITOR_COVERAGE_MAX_DROP")
