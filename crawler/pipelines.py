@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,8 +30,6 @@ from scrapy.statscollectors import StatsCollector
 
 from crawler.cleaning import clean_body
 from crawler.text import valid_text
-
-logger = logging.getLogger(__name__)
 
 # A cut value ends with this, so that nobody takes it for the page's own text.
 TRUNCATION_MARK = "…"
