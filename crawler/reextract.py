@@ -23,7 +23,7 @@ from scrapy.spiderloader import SpiderLoaderProtocol
 
 from crawler.article import first_page_item, merge_bodies
 from crawler.items import ArticleItem
-from crawler.pipelines import ValidationPipeline, clean_item
+from crawler.pipelines import ValidationPipeline, clean_item, repair_text
 
 if TYPE_CHECKING:
     from crawler.spiders.base import NewsSiteSpider
@@ -64,7 +64,9 @@ def reextract(
     item["pages"] = len(bodies) + len(missing)
     item["complete"] = not missing
     item["missing_pages"] = sorted(missing)
-    clean_item(ItemAdapter(item))
+    adapter = ItemAdapter(item)
+    repair_text(adapter)  # as the cleaning pipeline does first: valid Unicode before cleaning
+    clean_item(adapter)
     return item
 
 

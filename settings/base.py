@@ -119,10 +119,10 @@ STORE_PAGES_RETENTION_DAYS = 90  # each crawl deletes older pages; 0 keeps them 
 EXTENSIONS = {
     "scrapy.extensions.logcount.LogCount": None,
     "crawler.logcount.SiteLogCount": 0,
-    # Monitors at close (below crawler.store.runs.RunRecorder's 500: Scrapy connects the
-    # extensions' signal handlers in this order, so the verdict is in the stats before the run
-    # document is written).
-    "spidermon.contrib.scrapy.extensions.Spidermon": 400,
+    # Monitors at the close of a site's crawl (crawler/monitoring/extension.py). Below the run
+    # recorder's 500: Scrapy connects the extensions' signal handlers in this order, so the
+    # verdict is in the stats before the run document is written.
+    "crawler.monitoring.extension.SiteSpidermon": 400,
 }
 
 # --- Distributed mode (settings/distributed.py switches it on) -----------------------------------

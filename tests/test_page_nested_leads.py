@@ -11,6 +11,7 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from crawler.themes import page as page_module
+from crawler.themes.registry import build_parser
 from crawler.themes.tagdiv import TagDivParser
 
 FIXTURE = (
@@ -51,7 +52,7 @@ def page_nested(depth: int) -> HtmlResponse:
 
 def fields_and_lookups(response: HtmlResponse, calls: list[int]) -> tuple[dict, int]:
     calls.clear()
-    fields = TagDivParser(response).fields()
+    fields = build_parser(TagDivParser, response).fields()
     return fields, len(calls)
 
 

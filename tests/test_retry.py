@@ -77,7 +77,10 @@ def crawl(tmp_path, server: FlakyServer, **settings: str):
             class OnePage(scrapy.Spider):
                 name = "one_page"
                 start_urls = [{server.url!r}]
-                custom_settings = {{"ITEM_PIPELINES": {{}}, "ROBOTSTXT_OBEY": False}}
+                # no store, no pipelines: only the downloads are under test
+                custom_settings = {{
+                    "ADDONS": {{}}, "ITEM_PIPELINES": {{}}, "ROBOTSTXT_OBEY": False
+                }}
 
                 def parse(self, response):
                     yield {{"title": response.css("h1::text").get()}}

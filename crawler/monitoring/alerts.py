@@ -25,6 +25,7 @@ from scrapy.settings import BaseSettings
 from spidermon.contrib.actions.discord import SendDiscordMessage
 from spidermon.core.actions import Action
 
+from crawler.exitcodes import EXIT_OK
 from crawler.monitoring.verdict import FAILED, REASONS
 
 if TYPE_CHECKING:
@@ -43,9 +44,9 @@ def alert_subject(site: str, outcome: str) -> str:
 def run_outcome(crawler: Any, site: str) -> tuple[str, CrawlOutcome]:
     """(label, outcome) of a run whose monitors failed: the label is how crawler/outcome.py
     sees a failed run (failed, unreachable), else "degraded"."""
-    from crawler.outcome import EXIT_OK, crawl_outcome  # outcome.py imports this package
+    from crawler.outcome import crawl_outcome  # outcome.py imports this package
 
-    threshold = crawler.settings.getint("CRAWL_FAILURE_UNPARSEABLE_PAGES", 5)
+    threshold = crawler.settings.getint("CRAWL_FAILURE_UNPARSEABLE_PAGES")
     outcome = crawl_outcome(site, crawler.stats, threshold)
     return ("degraded" if outcome.exit_status == EXIT_OK else outcome.status), outcome
 
