@@ -27,9 +27,16 @@ number of links to it. The run remembers each URL it met by a 128-bit digest (ur
 articles).
 
 The next-page request of a listing (meta LISTING_NEXT_PAGE) is held until the page's articles
-are looked up, and dropped when every one of them was known already: stored, or listed earlier in
-this run (the widgets of the newest posts that every page repeats). Listings run newest first,
-so the pages behind hold older articles.
+are looked up, and dropped when the store held every one of them before this run. Listings run
+newest first, so the pages behind hold older articles. Judged on the store, not on what this run
+already requested: when the feed lists the same ten newest articles as the first listing page
+(WordPress's defaults), page 1 is all requested but nothing of it stored, and a walk that stopped
+there stored 10 of 40 articles and "nothing new" on every later run.
+
+Dead URLs: an article URL that answered 404 or 410 is remembered in the store (its `dead_urls`,
+recorded when the spider closes) and not fetched again before its retry time, DEAD_URL_RETRY_DAYS
+after the first failure, doubled at each further one up to DEAD_URL_MAX_RETRY_DAYS; the same
+lookup that reads the stored articles reads them. One that answers again when due is forgotten.
 
 Sources themselves (sitemaps, feeds, listings) are never filtered: every run re-reads them.
 
@@ -42,7 +49,9 @@ Off with `-a full=1` (the spider's `full`), with INCREMENTAL_ENABLED = False, or
 store pipeline (nothing to compare against).
 
 Stats: incremental/lookups, incremental/skipped_known, incremental/new,
-incremental/refetch/<reason>, incremental/listing_stopped, incremental/lookup_errors.
+incremental/refetch/<reason>, incremental/listing_stopped, incremental/lookup_errors,
+incremental/skipped_dead, incremental/retry_dead, incremental/dead_recorded,
+incremental/dead_revived, incremental/dead_url_errors.
 """
 
 from __future__ import annotations
@@ -52,7 +61,7 @@ import hashlib
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from scrapy import Request, signals
@@ -66,6 +75,8 @@ from crawler.store.errors import StoreError
 from crawler.store.store import ArticleStore
 
 logger = logging.getLogger(__name__)
+
+DEAD_STATUSES = frozenset({404, 410})  # gone: a 5xx or a 403 may be a passing state
 
 
 def fetch_reason(stored: dict[str, Any] | None, date: datetime | None) -> str | None:
@@ -117,6 +128,12 @@ class IncrementalMiddleware:
         self.store: ArticleStore | None = None
         self._requested: set[int] = set()  # url_key of the URLs let through in this run
         self._skipped: dict[int, datetime | None] = {}  # url_key: skipped in this run -> last_seen
+        self._unstored: set[int] = set()  # url_key of the requested URLs the store did not hold
+        self.dead_retry_days = crawler.settings.getfloat("DEAD_URL_RETRY_DAYS")
+        self.dead_max_retry_days = crawler.settings.getfloat("DEAD_URL_MAX_RETRY_DAYS")
+        self._dead_due: set[str] = set()  # remembered dead URLs fetched again in this run
+        self._failed: dict[str, int] = {}  # url -> 404/410, this run
+        self._revived: set[str] = set()  # remembered dead URLs that answered in this run
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
@@ -127,6 +144,8 @@ class IncrementalMiddleware:
             raise NotConfigured("no store: nothing to compare discovered articles with")
         middleware = cls(crawler, connection)
         crawler.signals.connect(middleware.engine_started, signal=signals.engine_started)
+        crawler.signals.connect(middleware.response_received, signal=signals.response_received)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
 
     async def engine_started(self) -> None:
@@ -135,6 +154,41 @@ class IncrementalMiddleware:
             logger.info("%s: full crawl: every discovered article is fetched", spider.name)
             return
         self.store = await self.connection.open()
+
+    def response_received(self, response: Response, request: Request) -> None:
+        """Note the discovered articles that answered 404/410, and the dead ones that answer."""
+        discovered: Discovered | None = request.meta.get(DISCOVERED)
+        if self.store is None or discovered is None:
+            return
+        if response.status in DEAD_STATUSES:
+            self._failed[discovered.url] = response.status
+        elif response.status < 400 and discovered.url in self._dead_due:
+            self._revived.add(discovered.url)
+
+    async def spider_closed(self) -> None:
+        """Remember this run's dead URLs in the store (the connection closes after this)."""
+        if self.store is None or not (self._failed or self._revived):
+            return
+        try:
+            await asyncio.to_thread(self._record_dead_urls, self.store)
+        except StoreError as exc:
+            self.stats.inc_value("incremental/dead_url_errors")
+            logger.warning(
+                "Incremental: %d dead URLs not remembered (fetched again next run): %s",
+                len(self._failed),
+                exc,
+            )
+
+    def _record_dead_urls(self, store: ArticleStore) -> None:
+        store.record_dead_urls(
+            self._failed,
+            datetime.now(UTC),
+            first_days=self.dead_retry_days,
+            max_days=self.dead_max_retry_days,
+        )
+        self.stats.inc_value("incremental/dead_recorded", len(self._failed))
+        revived = self._revived - self._failed.keys()
+        self.stats.inc_value("incremental/dead_revived", store.forget_dead_urls(revived))
 
     async def process_spider_output(
         self, response: Response, result: AsyncIterator[Any]
@@ -176,6 +230,8 @@ class IncrementalMiddleware:
             page.urls.add(discovered.url)
             key = url_key(discovered.url)
             if key in self._requested:
+                if key in self._unstored:  # listed before in this run, but not in the store
+                    page.unknown.add(discovered.url)
                 continue
             if key in self._skipped:
                 if changed_since(self._skipped[key], discovered.date):
@@ -189,16 +245,26 @@ class IncrementalMiddleware:
     async def _look_up(self, first_seen: dict[str, Request], page: _Page) -> list[Request]:
         assert self.store is not None
         try:
-            known = await asyncio.to_thread(self.store.known_urls, list(first_seen))
+            known, dead = await asyncio.to_thread(self._known_and_dead, list(first_seen))
         except StoreError as exc:
             self.stats.inc_value("incremental/lookup_errors")
             logger.warning("Incremental: lookup failed, fetching %d URLs: %s", len(first_seen), exc)
             page.unknown.update(first_seen)
-            return [self._let_through(request, None) for request in first_seen.values()]
+            return [
+                self._let_through(request, None, stored=False) for request in first_seen.values()
+            ]
         self.stats.inc_value("incremental/lookups")
+        now = datetime.now(UTC)
         kept = []
         for url, request in first_seen.items():
             stored = known.get(url)
+            if stored is None and url in dead:
+                if dead[url] > now:
+                    self.stats.inc_value("incremental/skipped_dead")
+                    self._requested.add(url_key(url))  # not looked at again in this run
+                    continue  # gone, as far as the store knows: nothing new on this page
+                self.stats.inc_value("incremental/retry_dead")
+                self._dead_due.add(url)
             if stored is None:
                 page.unknown.add(url)
             reason = fetch_reason(stored, request.meta[DISCOVERED].date)
@@ -206,15 +272,24 @@ class IncrementalMiddleware:
                 self.stats.inc_value("incremental/skipped_known")
                 self._skipped[url_key(url)] = stored.get("last_seen") if stored else None
             else:
-                kept.append(
-                    self._let_through(request, "new" if reason == "new" else f"refetch/{reason}")
-                )
+                counted_as = "new" if reason == "new" else f"refetch/{reason}"
+                kept.append(self._let_through(request, counted_as, stored=stored is not None))
         return kept
 
-    def _let_through(self, request: Request, counted_as: str | None) -> Request:
+    def _known_and_dead(
+        self, urls: list[str]
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, datetime]]:
+        assert self.store is not None
+        return self.store.known_urls(urls), self.store.dead_urls(urls)
+
+    def _let_through(
+        self, request: Request, counted_as: str | None, *, stored: bool = True
+    ) -> Request:
         url = request.meta[DISCOVERED].url
         key = url_key(url)
         self._requested.add(key)
+        if not stored:
+            self._unstored.add(key)
         self._skipped.pop(key, None)
         if counted_as is not None:
             self.stats.inc_value(f"incremental/{counted_as}")

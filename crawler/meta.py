@@ -12,6 +12,8 @@ from datetime import datetime
 DISCOVERED = "discovered"
 # True on a listing's next-page request: dropped when the page's articles were all known.
 LISTING_NEXT_PAGE = "listing_next_page"
+# How many pages of its listing a listing page is from the first (1 on the first).
+LISTING_DEPTH = "listing_depth"
 # The MultiPageArticle being completed, on the request of a later page of an article.
 ARTICLE = "article"
 # That later page's number.

@@ -78,6 +78,10 @@ ADDONS = {"crawler.store.StoreAddon": 0}
 # fetches everything discovered. Discovered URLs are looked up in the store this many at a time.
 INCREMENTAL_ENABLED = True
 INCREMENTAL_BATCH_SIZE = 500
+# URLs that answered 404 or 410 are not fetched again for DEAD_URL_RETRY_DAYS, a period doubled
+# at each further failure up to DEAD_URL_MAX_RETRY_DAYS; one that answers again is forgotten.
+DEAD_URL_RETRY_DAYS = 1
+DEAD_URL_MAX_RETRY_DAYS = 30
 # Request fingerprints are kept for the run only, also with JOBDIR: the store is the record of
 # what was crawled, so a run killed with SIGKILL and resumed misses nothing (crawler/dupefilter.py).
 DUPEFILTER_CLASS = "crawler.dupefilter.RunDupeFilter"
@@ -197,6 +201,13 @@ ITEM_MAX_TAG_CHARS = 100
 # this bound is dropped, not cut (articles/dropped/oversize_body): a cut body would be stored as
 # the article, with a content hash that says it is whole.
 ITEM_MAX_BODY_CHARS = 500_000
+# Discovery that ends (crawler/spiders/base.py). A listing is paged back at most this many pages
+# in a run (`/page/N/` without end is a trap; 200 pages of 10-20 posts are a regional site's
+# last years). Later runs stop at the first page whose articles the store all holds.
+DISCOVERY_MAX_LISTING_PAGES = 200
+# Child sitemaps read in a run, over all indexes: a site lists one post sitemap per 1,000 posts,
+# tens at most; an index chaining to another index without end stops here. 0: no bound.
+DISCOVERY_MAX_SITEMAPS = 500
 
 # === Monitoring and alerts (crawler/monitoring/, README "Monitoring and alerts") ============
 # Every alert setting also comes from the environment variable of the same name, so a crontab

@@ -22,8 +22,8 @@ the detected one, or the fallback extractor); every item says which path extract
 Every run re-reads the sources, newest first, and requests each article by its canonical URL
 (crawler/urls.py) with a `Discovered` note in its meta: the source and the date the source gives.
 The incremental middleware (crawler/incremental.py) drops the requests of articles already
-stored and current, and stops paging back through a listing once a whole page is known; the
-spider itself stays unaware of the store. `-a full=1` turns that off.
+stored and current, and stops paging back through a listing once the store holds a whole page;
+the spider itself stays unaware of the store. `-a full=1` turns that off.
 
 Order and memory: robots.txt, sitemap indexes and the feed are read before article pages; the
 child sitemaps of an index one at a time, newest first, the next when the crawl goes idle, so
@@ -51,9 +51,20 @@ from typing import Any
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider, DontCloseSpider, ResponseDataLossError
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    CloseSpider,
+    DontCloseSpider,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
@@ -62,7 +73,14 @@ from crawler.article import first_page_item, merge_bodies
 from crawler.dates import parse_date, parse_since, parse_until
 from crawler.discovery import DiscoveryState
 from crawler.items import ArticleItem
-from crawler.meta import ARTICLE, DISCOVERED, LISTING_NEXT_PAGE, PAGE_NUMBER, Discovered
+from crawler.meta import (
+    ARTICLE,
+    DISCOVERED,
+    LISTING_DEPTH,
+    LISTING_NEXT_PAGE,
+    PAGE_NUMBER,
+    Discovered,
+)
 from crawler.restapi import page_bodies, post_fields, posts_url, published_at, read_posts
 from crawler.restapi import total_pages as rest_total_pages
 from crawler.site import Site
@@ -112,8 +130,12 @@ class MultiPageArticle:
 
 def page_problem(response: Response) -> str | None:
     """Why a fetched page cannot be an article, or None. The reason becomes a stats key."""
-    if not isinstance(response, TextResponse):
-        return "not_html"
+    if not response.body.strip():
+        return "empty"
+    # Not text: an image or PDF by its Content-Type, or binary bytes served as text/html (NUL
+    # never occurs in HTML text, and would else be read as a page cut short).
+    if not isinstance(response, TextResponse) or b"\0" in response.body[:4096]:
+        return "binary"
     head = response.text[:20000]
     if any(marker in head for marker in CHALLENGE_MARKERS):
         return "challenge"
@@ -228,6 +250,7 @@ class NewsSiteSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSiteSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.release_caches_every = crawler.settings.getint("FALLBACK_RESET_CACHES_EVERY")
+        spider.discovery.max_sitemaps = crawler.settings.getint("DISCOVERY_MAX_SITEMAPS")
         configured = crawler.settings.getdict("SITE_BASE_URLS").get(spider.name)
         spider.base_url = (spider._base_url_arg or configured or spider.site.base_url).rstrip("/")
         if not spider.base_url.startswith(("http://", "https://")):
@@ -417,7 +440,9 @@ class NewsSiteSpider(scrapy.Spider):
         )
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
-        body = gunzip(response.body) if gzip_magic_number(response) else response.body
+        body = self.sitemap_body(response)
+        if body is None:
+            return
         try:
             sitemap = Sitemap(body)
         except Exception:  # lxml raises several types for a body that is not XML
@@ -432,15 +457,43 @@ class NewsSiteSpider(scrapy.Spider):
         )
         if sitemap.type == "sitemapindex":
             children = [url for _, url in entries if self.sitemap_follow.search(url)]
-            self.discovery.queue_child_sitemaps(children)
-            if children:
+            refused = self.discovery.queue_child_sitemaps(children)
+            if refused:
+                self.count("discovery/dropped/sitemap_limit", refused)
+                logger.warning(
+                    "%s: %d child sitemaps of %s not read: DISCOVERY_MAX_SITEMAPS reached",
+                    self.name,
+                    refused,
+                    response.url,
+                )
+            if self.discovery.has_child_sitemaps():
                 yield self.next_sitemap_request()
         elif sitemap.type == "urlset":
             for lastmod, url in entries:
                 yield from self.article_request(url, lastmod, "sitemap")
 
+    def sitemap_body(self, response: Response) -> bytes | None:
+        """The sitemap's XML, gunzipped within DOWNLOAD_MAXSIZE as Scrapy's SitemapSpider does
+        (a 2 MB .xml.gz expanded to gigabytes before); None, counted, when it is larger."""
+        if not gzip_magic_number(response):
+            return response.body
+        max_size = response.meta.get(
+            "download_maxsize", self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        )
+        try:
+            return gunzip(response.body, max_size=max_size)
+        except _DecompressionMaxSizeExceeded:
+            self.count("discovery/dropped/too_large")
+            logger.warning(
+                "%s: sitemap dropped: %s expands past DOWNLOAD_MAXSIZE (%d B)",
+                self.name,
+                response.url,
+                max_size,
+            )
+            return None
+
     def next_sitemap_request(self) -> scrapy.Request:
-        """The newest child sitemap not read yet (entries are sorted oldest first)."""
+        """The next child sitemap in the order of DiscoveryState.next_child_sitemap."""
         return self.source_request(self.discovery.next_child_sitemap(), self.parse_sitemap)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
@@ -461,25 +514,46 @@ class NewsSiteSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             return
         self.count("discovery/read/listing")
-        for css in self.listing_article_links:
-            for href in response.css(css).getall():
-                yield from self.article_request(response.urljoin(href), None, "listing")
+        links = [
+            response.urljoin(href)
+            for css in self.listing_article_links
+            for href in response.css(css).getall()
+        ]
+        for url in links:
+            yield from self.article_request(url, None, "listing")
         if self.since and self.listing_all_older_than_since(response):
             return  # listings are newest first: older pages hold only older articles
-        for css in self.listing_next_page:
-            next_page = response.css(css).get()
-            if next_page:
-                # Marked: the incremental middleware drops it when this page was all known.
-                yield self.source_request(
-                    response.urljoin(next_page),
-                    self.parse_listing,
-                    priority=DEFERRED_SOURCE_PRIORITY,
-                    meta={LISTING_NEXT_PAGE: True},
-                )
-                break
+        if links:  # a page without articles is past the end (or a trap): nothing behind it
+            yield from self.listing_next_page_request(response)
         if follow_categories:
             for href in response.css(self.listing_category_links).getall():
                 yield self.source_request(response.urljoin(href), self.parse_listing)
+
+    def listing_next_page_request(self, response: TextResponse) -> Iterator[scrapy.Request]:
+        """The listing's next page, unless DISCOVERY_MAX_LISTING_PAGES pages of it were read
+        (`/page/N/` without end would run until CLOSESPIDER_TIMEOUT)."""
+        depth = response.meta.get(LISTING_DEPTH, 1)
+        for css in self.listing_next_page:
+            next_page = response.css(css).get()
+            if not next_page:
+                continue
+            if depth >= self.crawler.settings.getint("DISCOVERY_MAX_LISTING_PAGES"):
+                self.count("discovery/stopped/listing_pages")
+                logger.warning(
+                    "%s: not paging on after %s: DISCOVERY_MAX_LISTING_PAGES (%d) reached",
+                    self.name,
+                    response.url,
+                    depth,
+                )
+                return
+            # Marked: the incremental middleware drops it when the store held this whole page.
+            yield self.source_request(
+                response.urljoin(next_page),
+                self.parse_listing,
+                priority=DEFERRED_SOURCE_PRIORITY,
+                meta={LISTING_NEXT_PAGE: True, LISTING_DEPTH: depth + 1},
+            )
+            return
 
     def listing_all_older_than_since(self, response: TextResponse) -> bool:
         dates = [parse_date(raw) for raw in response.css("time::attr(datetime)").getall()]
@@ -634,11 +708,44 @@ class NewsSiteSpider(scrapy.Spider):
 
 
 def _failure_reason(failure: Failure) -> str:
+    """The stats key of a failed download: what a reader of the counts can act on."""
     if failure.check(HttpError):
         response = failure.value.response
         if page_problem(response) == "challenge":
             return "challenge"
         return f"http_{response.status}"
-    if failure.check(ResponseDataLossError):
-        return "truncated"  # the connection closed before the announced length arrived
+    if failure.check(IgnoreRequest):
+        return _ignored_reason(failure)
+    for exception, reason in DOWNLOAD_FAILURES:
+        if failure.check(exception):
+            if reason == "cancelled" and "max size" in str(failure.value):
+                return "too_large"  # DOWNLOAD_MAXSIZE: Scrapy cancels the download
+            return reason
     return "download_error"
+
+
+# Scrapy's download exceptions (scrapy/utils/_download_handlers.py wraps Twisted's in them).
+DOWNLOAD_FAILURES: tuple[tuple[type[Exception], str], ...] = (
+    (DownloadTimeoutError, "timeout"),  # DOWNLOAD_TIMEOUT: a stall or a slow drip
+    (DownloadCancelledError, "cancelled"),
+    (DownloadConnectionRefusedError, "refused"),
+    (CannotResolveHostError, "dns"),
+    (ResponseDataLossError, "truncated"),  # closed before the announced length arrived
+    (DownloadFailedError, "connection_lost"),
+)
+
+
+def _ignored_reason(failure: Failure) -> str:
+    """Which of Scrapy's downloader middlewares refused the request, by its message (they all
+    raise a bare IgnoreRequest)."""
+    message = str(failure.value)
+    if "robots.txt" in message:
+        return "robots"  # RobotsTxtMiddleware
+    if "DOWNLOAD_MAXSIZE" in message:
+        return "too_large"  # HttpCompressionMiddleware: a bomb stopped while decompressing
+    if "max redirections" in message:
+        return "redirect_loop"  # RedirectMiddleware: REDIRECT_MAX_TIMES redirects in a row
+    if "offsite" in message:  # OffsiteMiddleware, after a redirect of ours to another site
+        reasons = failure.request.meta.get("redirect_reasons") or [None]
+        return "offsite_refresh" if reasons[-1] == "meta refresh" else "offsite_redirect"
+    return "ignored"

@@ -31,6 +31,11 @@ seldom lives the minute it waits before its first sweep.
 
 `runs` holds one document per crawl (crawler/store/runs.py builds it), keyed by run_id.
 
+`dead_urls` remembers the article URLs that answered 404 or 410, one document per url: status
+(the last answer), failures (how many runs in a row got it), last_failed_at, and retry_at, the
+time before which the crawl does not fetch it again (crawler/incremental.py). A URL that
+answers again is deleted from it.
+
 One writer per url at a time is assumed (one crawl per site); every write is an upsert, safe
 to retry or replay after a failure.
 """
@@ -66,6 +71,7 @@ ARTICLES = "articles"
 ARTICLE_VERSIONS = "article_versions"
 PAGES = "pages"
 RUNS = "runs"
+DEAD_URLS = "dead_urls"
 
 CANNOT_CREATE_INDEX = 67  # what SecantusDB answers to a text index
 TEXT_INDEX = "title_body_text"
@@ -103,6 +109,7 @@ PAGE_INDEXES = (
     IndexModel([("site", ASCENDING), ("fetched_at", ASCENDING)], name="site_fetched_at"),
     IndexModel([("fetched_at", ASCENDING)], name="fetched_at"),  # the retention's deletes
 )
+DEAD_URL_INDEXES = (IndexModel([("url", ASCENDING)], unique=True, name="url_unique"),)
 RUN_INDEXES = (
     IndexModel([("run_id", ASCENDING)], unique=True, name="run_id_unique"),
     IndexModel([("spider", ASCENDING), ("started_at", DESCENDING)], name="spider_started_at"),
@@ -156,6 +163,7 @@ class ArticleStore:
         self._versions = db[ARTICLE_VERSIONS]
         self._pages = db[PAGES]
         self._runs = db[RUNS]
+        self._dead_urls = db[DEAD_URLS]
 
     def __enter__(self) -> ArticleStore:
         return self
@@ -186,6 +194,7 @@ class ArticleStore:
                 self._pages.drop_index(LEGACY_PAGES_TTL_INDEX)
             self._pages.create_indexes(list(PAGE_INDEXES))
             self._runs.create_indexes(list(RUN_INDEXES))
+            self._dead_urls.create_indexes(list(DEAD_URL_INDEXES))
             if self.supports_text_search is not False:
                 self.supports_text_search = self._create_text_index()
 
@@ -485,6 +494,58 @@ class ArticleStore:
                 for doc in self._articles.find({"url": {"$in": chunk}}, projection):
                     known[doc["url"]] = {field: doc.get(field) for field in KNOWN_URL_FIELDS}
         return known
+
+    def dead_urls(self, urls: Iterable[str]) -> dict[str, datetime]:
+        """url -> retry_at of the given URLs that answered 404/410 when last fetched."""
+        wanted = list(dict.fromkeys(urls))
+        resting: dict[str, datetime] = {}
+        with self._errors("look up dead urls"):
+            for start in range(0, len(wanted), URLS_PER_LOOKUP):
+                chunk = wanted[start : start + URLS_PER_LOOKUP]
+                projection = {"_id": 0, "url": 1, "retry_at": 1}
+                for doc in self._dead_urls.find({"url": {"$in": chunk}}, projection):
+                    resting[doc["url"]] = doc["retry_at"]
+        return resting
+
+    def record_dead_urls(
+        self,
+        failures: dict[str, int],
+        now: datetime,
+        *,
+        first_days: float,
+        max_days: float,
+    ) -> None:
+        """Remember URLs that answered 404/410 (url -> status): not fetched again for
+        `first_days`, a period doubled at each further failure, up to `max_days`."""
+        if not failures:
+            return
+        with self._errors(f"record {len(failures)} dead urls"):
+            before = {
+                doc["url"]: doc.get("failures", 0)
+                for doc in self._dead_urls.find(
+                    {"url": {"$in": list(failures)}}, {"_id": 0, "url": 1, "failures": 1}
+                )
+            }
+            writes = []
+            for url, status in failures.items():
+                count = before.get(url, 0) + 1
+                days = min(first_days * 2 ** (count - 1), max_days)
+                fields = {
+                    "status": status,
+                    "failures": count,
+                    "last_failed_at": now,
+                    "retry_at": now + timedelta(days=days),
+                }
+                writes.append(UpdateOne({"url": url}, {"$set": fields}, upsert=True))
+            self._dead_urls.bulk_write(writes, ordered=False)
+
+    def forget_dead_urls(self, urls: Iterable[str]) -> int:
+        """URLs that answer again: fetched like any other from now on."""
+        wanted = list(urls)
+        if not wanted:
+            return 0
+        with self._errors("forget dead urls"):
+            return self._dead_urls.delete_many({"url": {"$in": wanted}}).deleted_count
 
     @contextmanager
     def _errors(self, action: str) -> Iterator[None]:
