@@ -61,7 +61,7 @@ import hashlib
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from scrapy import Request, signals
@@ -180,12 +180,7 @@ class IncrementalMiddleware:
             )
 
     def _record_dead_urls(self, store: ArticleStore) -> None:
-        store.record_dead_urls(
-            self._failed,
-            datetime.now(UTC),
-            first_days=self.dead_retry_days,
-            max_days=self.dead_max_retry_days,
-        )
+        store.record_dead_urls(self._failed, datetime.now(UTC))
         self.stats.inc_value("incremental/dead_recorded", len(self._failed))
         revived = self._revived - self._failed.keys()
         self.stats.inc_value("incremental/dead_revived", store.forget_dead_urls(revived))
@@ -259,7 +254,7 @@ class IncrementalMiddleware:
         for url, request in first_seen.items():
             stored = known.get(url)
             if stored is None and url in dead:
-                if dead[url] > now:
+                if self.retry_at(dead[url]) > now:
                     self.stats.inc_value("incremental/skipped_dead")
                     self._requested.add(url_key(url))  # not looked at again in this run
                     continue  # gone, as far as the store knows: nothing new on this page
@@ -276,9 +271,17 @@ class IncrementalMiddleware:
                 kept.append(self._let_through(request, counted_as, stored=stored is not None))
         return kept
 
+    def retry_at(self, dead: dict[str, Any]) -> datetime:
+        """When a dead URL is due again: DEAD_URL_RETRY_DAYS after its last failure, doubled at
+        each failure before, up to DEAD_URL_MAX_RETRY_DAYS (decided here, from the settings of
+        the run, so a changed setting applies to the URLs already remembered)."""
+        failures = max(1, dead.get("failures") or 1)
+        days = min(self.dead_retry_days * 2 ** min(failures - 1, 30), self.dead_max_retry_days)
+        return dead["last_failed_at"] + timedelta(days=days)
+
     def _known_and_dead(
         self, urls: list[str]
-    ) -> tuple[dict[str, dict[str, Any]], dict[str, datetime]]:
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
         assert self.store is not None
         return self.store.known_urls(urls), self.store.dead_urls(urls)
 

@@ -259,6 +259,8 @@ class NewsSiteSpider(scrapy.Spider):
         # like the real site (www. is dropped so both host variants stay on site).
         spider.allowed_domains = [host_of(spider.base_url).removeprefix("www.")]
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.on_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(spider.on_dropped, signal=signals.request_dropped)
         return spider
 
     @classmethod
@@ -701,6 +703,31 @@ class NewsSiteSpider(scrapy.Spider):
     def article_failed(self, failure: Failure) -> None:
         self.drop(failure.request.url, _failure_reason(failure))
 
+    # A redirect goes back through the scheduler, where Scrapy drops two kinds without an
+    # errback: off site (OffsiteMiddleware, on request_scheduled, by the rule of its host
+    # regex: a domain of allowed_domains or a subdomain of one) and seen before (the
+    # dupefilter, request_dropped). Counted here, so that no article leaves uncounted.
+    def on_scheduled(self, request: scrapy.Request) -> None:
+        redirected_from = request.meta.get("redirect_urls")
+        if not redirected_from or not self.is_article_request(request):
+            return
+        host = host_of(request.url)
+        if not any(
+            host == domain or host.endswith(f".{domain}") for domain in self.allowed_domains
+        ):
+            reasons = request.meta.get("redirect_reasons") or [None]
+            reason = "offsite_refresh" if reasons[-1] == "meta refresh" else "offsite_redirect"
+            self.drop(redirected_from[0], reason)
+
+    def on_dropped(self, request: scrapy.Request) -> None:
+        redirected_from = request.meta.get("redirect_urls")
+        if redirected_from and self.is_article_request(request):
+            loop = request.url in redirected_from
+            self.drop(redirected_from[0], "redirect_loop" if loop else "redirect_duplicate")
+
+    def is_article_request(self, request: scrapy.Request) -> bool:
+        return request.errback in (self.article_failed, self.later_page_failed)
+
     def drop(self, url: str, reason: str) -> None:
         """A page that cannot become an article: logged once with its URL, counted."""
         self.count(f"articles/dropped/{reason}")
@@ -745,7 +772,4 @@ def _ignored_reason(failure: Failure) -> str:
         return "too_large"  # HttpCompressionMiddleware: a bomb stopped while decompressing
     if "max redirections" in message:
         return "redirect_loop"  # RedirectMiddleware: REDIRECT_MAX_TIMES redirects in a row
-    if "offsite" in message:  # OffsiteMiddleware, after a redirect of ours to another site
-        reasons = failure.request.meta.get("redirect_reasons") or [None]
-        return "offsite_refresh" if reasons[-1] == "meta refresh" else "offsite_redirect"
     return "ignored"

@@ -32,9 +32,9 @@ seldom lives the minute it waits before its first sweep.
 `runs` holds one document per crawl (crawler/store/runs.py builds it), keyed by run_id.
 
 `dead_urls` remembers the article URLs that answered 404 or 410, one document per url: status
-(the last answer), failures (how many runs in a row got it), last_failed_at, and retry_at, the
-time before which the crawl does not fetch it again (crawler/incremental.py). A URL that
-answers again is deleted from it.
+(the last answer), failures (how many runs in a row got it) and last_failed_at, from which the
+crawl decides when to fetch it again (crawler/incremental.py). A URL that answers again is
+deleted from it.
 
 One writer per url at a time is assumed (one crawl per site); every write is an upsert, safe
 to retry or replay after a failure.
@@ -495,48 +495,32 @@ class ArticleStore:
                     known[doc["url"]] = {field: doc.get(field) for field in KNOWN_URL_FIELDS}
         return known
 
-    def dead_urls(self, urls: Iterable[str]) -> dict[str, datetime]:
-        """url -> retry_at of the given URLs that answered 404/410 when last fetched."""
+    def dead_urls(self, urls: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """url -> {failures, last_failed_at} of the given URLs that answered 404/410 when
+        last fetched."""
         wanted = list(dict.fromkeys(urls))
-        resting: dict[str, datetime] = {}
+        dead: dict[str, dict[str, Any]] = {}
+        projection = {"_id": 0, "url": 1, "failures": 1, "last_failed_at": 1}
         with self._errors("look up dead urls"):
             for start in range(0, len(wanted), URLS_PER_LOOKUP):
                 chunk = wanted[start : start + URLS_PER_LOOKUP]
-                projection = {"_id": 0, "url": 1, "retry_at": 1}
                 for doc in self._dead_urls.find({"url": {"$in": chunk}}, projection):
-                    resting[doc["url"]] = doc["retry_at"]
-        return resting
+                    dead[doc.pop("url")] = doc
+        return dead
 
-    def record_dead_urls(
-        self,
-        failures: dict[str, int],
-        now: datetime,
-        *,
-        first_days: float,
-        max_days: float,
-    ) -> None:
-        """Remember URLs that answered 404/410 (url -> status): not fetched again for
-        `first_days`, a period doubled at each further failure, up to `max_days`."""
+    def record_dead_urls(self, failures: dict[str, int], now: datetime) -> None:
+        """Remember URLs that answered 404/410 (url -> status) at `now`, one failure more."""
         if not failures:
             return
         with self._errors(f"record {len(failures)} dead urls"):
-            before = {
-                doc["url"]: doc.get("failures", 0)
-                for doc in self._dead_urls.find(
-                    {"url": {"$in": list(failures)}}, {"_id": 0, "url": 1, "failures": 1}
+            writes = [
+                UpdateOne(
+                    {"url": url},
+                    {"$set": {"status": status, "last_failed_at": now}, "$inc": {"failures": 1}},
+                    upsert=True,
                 )
-            }
-            writes = []
-            for url, status in failures.items():
-                count = before.get(url, 0) + 1
-                days = min(first_days * 2 ** (count - 1), max_days)
-                fields = {
-                    "status": status,
-                    "failures": count,
-                    "last_failed_at": now,
-                    "retry_at": now + timedelta(days=days),
-                }
-                writes.append(UpdateOne({"url": url}, {"$set": fields}, upsert=True))
+                for url, status in failures.items()
+            ]
             self._dead_urls.bulk_write(writes, ordered=False)
 
     def forget_dead_urls(self, urls: Iterable[str]) -> int:
