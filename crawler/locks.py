@@ -25,6 +25,8 @@ from typing import IO
 
 from scrapy.settings import BaseSettings
 
+from crawler.directories import ensure_directory
+
 
 class LockBusy(Exception):
     """Another process holds the lock of a site."""
@@ -54,7 +56,7 @@ def crawl_locks(settings: BaseSettings, sites: Iterable[str]) -> Iterator[None]:
 
 @contextmanager
 def _exclusive(site: str, path: Path) -> Iterator[None]:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_directory(path.parent, "lock")  # DirectoryError: one line, no traceback
     with open(path, "a+") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)

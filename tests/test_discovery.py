@@ -36,6 +36,22 @@ def test_child_sitemaps_are_read_newest_first_and_not_past_the_limit():
     assert not limited.has_child_sitemaps()
 
 
+def test_child_sitemaps_of_nested_indexes_wait_their_turn_and_are_bounded():
+    """First in, first out: an index that chains to another cannot starve the post sitemaps
+    queued before its child (issue #16, point 5); a sitemap is queued once; the run queues
+    DISCOVERY_MAX_SITEMAPS at most."""
+    discovery, _ = state()
+    discovery.max_sitemaps = 4
+    assert discovery.queue_child_sitemaps(["/post-sitemap1.xml", "/news-chain-1.xml"]) == 0
+    assert discovery.next_child_sitemap() == "/news-chain-1.xml"  # the newest first
+    assert discovery.queue_child_sitemaps(["/news-chain-2.xml", "/news-chain-1.xml"]) == 0
+    assert discovery.next_child_sitemap() == "/post-sitemap1.xml"  # before the chain goes on
+    assert discovery.queue_child_sitemaps(["/news-chain-3.xml", "/news-chain-4.xml"]) == 1
+    assert discovery.next_child_sitemap() == "/news-chain-2.xml"
+    assert discovery.next_child_sitemap() == "/news-chain-4.xml"
+    assert not discovery.has_child_sitemaps()
+
+
 def test_the_spider_walks_the_listings_once_and_only_without_sitemap_articles():
     discovery, walks = state()
     assert discovery.listings_due_on_idle()

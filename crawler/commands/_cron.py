@@ -11,6 +11,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
+from crawler.directories import DirectoryError
 from crawler.exitcodes import EXIT_LOCKED, EXIT_NOT_STARTED, EXIT_OK, EXIT_SPOOLED
 from crawler.locks import LockBusy, crawl_locks
 from crawler.outcome import CrawlOutcome, crawl_outcome
@@ -33,6 +34,11 @@ def outcome_of(crawler: Crawler, site: str, settings: BaseSettings) -> CrawlOutc
 def report_busy(busy: LockBusy) -> int:
     logger.warning("Not crawling: %s; exit status %d, try again later", busy, EXIT_LOCKED)
     return EXIT_LOCKED
+
+
+def report_unusable(error: DirectoryError) -> int:
+    logger.error("Not crawling: %s", error)
+    return EXIT_NOT_STARTED
 
 
 def site_of(spider_name: str, spider_args: dict[str, str]) -> str:
@@ -64,6 +70,9 @@ class CronSafe:
                 super().run(args, opts)  # type: ignore[misc]
         except LockBusy as busy:
             self.exitcode = report_busy(busy)
+            return
+        except DirectoryError as unusable:
+            self.exitcode = report_unusable(unusable)
             return
         crawler = self._outcome_crawler
         if crawler is None or self.exitcode not in (EXIT_OK, EXIT_SPOOLED):

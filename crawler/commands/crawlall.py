@@ -29,7 +29,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 from scrapy.utils.conf import arglist_to_dict
 
-from crawler.commands._cron import outcome_of, report_busy
+from crawler.commands._cron import outcome_of, report_busy, report_unusable
+from crawler.directories import DirectoryError
 from crawler.exitcodes import worst
 from crawler.locks import LockBusy, crawl_locks
 
@@ -68,6 +69,9 @@ class Command(ScrapyCommand):
                 crawlers = self.crawl(sites, opts.spargs)
         except LockBusy as busy:
             self.exitcode = report_busy(busy)
+            return
+        except DirectoryError as unusable:
+            self.exitcode = report_unusable(unusable)
             return
         outcomes = [outcome_of(crawler, site, self.settings) for site, crawler in crawlers.items()]
         for outcome in outcomes:

@@ -39,6 +39,7 @@ from scrapy.utils.conf import build_component_list
 
 from crawler.store import open_store
 from crawler.store.errors import StoreError
+from crawler.store.spool import spool_from
 from crawler.store.store import ArticleStore
 
 logger = logging.getLogger(__name__)
@@ -111,6 +112,7 @@ class StoreConnection:
         return self.store
 
     def _open(self) -> ArticleStore:
+        spool_from(self.crawler.settings).check_directory()
         store = self._resources.enter_context(open_store(self.crawler.settings))
         try:
             store.ensure_indexes()

@@ -42,6 +42,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from crawler.directories import DirectoryError, ensure_directory
 from crawler.store.errors import StoreError
 from crawler.store.store import ArticleStore
 
@@ -80,7 +81,10 @@ class EmbeddedServer:
         """Start or join the data directory's server; return its URI."""
         if self._users_lock is not None:
             raise RuntimeError(f"the embedded server of {self.data_dir} is already acquired")
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            ensure_directory(self.data_dir, "data")
+        except DirectoryError as exc:
+            raise StoreError(str(exc)) from None  # the store is unusable: exit 1, one line
         with self._start_lock():
             running = self._running_server()
             state = running or self._start()

@@ -38,6 +38,7 @@ from bson import json_util
 from bson.json_util import RELAXED_JSON_OPTIONS, JSONOptions
 from scrapy.settings import BaseSettings
 
+from crawler.directories import DirectoryError, ensure_directory
 from crawler.store.errors import StoreError
 from crawler.store.store import ArticleStore, UpsertCounts
 
@@ -120,12 +121,20 @@ class Spool:
         self.rejected = self.path.with_name(self.path.name + ".rejected")
         self._replay_lock = self.path.with_name(self.path.name + ".lock")
 
+    def check_directory(self) -> None:
+        """Make the spool's directory if missing; StoreError when it cannot be: a crawl whose
+        spool cannot exist would lose the batches the store refuses, so it does not start."""
+        try:
+            ensure_directory(self.path.parent, "spool")
+        except DirectoryError as exc:
+            raise StoreError(str(exc)) from None
+
     def append(self, records: list[Record]) -> None:
         """Add records, durably (fsynced) before returning. Raises OSError if the disk fails."""
         if not records:
             return
         text = "".join(_dumps(record) + "\n" for record in records)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_directory(self.path.parent, "spool")
         while True:
             with open(self.path, "a", encoding="utf-8") as spool:
                 fcntl.flock(spool, fcntl.LOCK_EX)
@@ -171,7 +180,7 @@ class Spool:
 
     @contextmanager
     def _replay_locked(self) -> Iterator[bool]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_directory(self.path.parent, "spool")
         with open(self._replay_lock, "a") as lock:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
