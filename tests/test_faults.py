@@ -41,8 +41,11 @@ from twisted.python.failure import Failure
 
 from crawler.spiders.base import _failure_reason
 from crawler.store import ArticleStore
+from crawler.store.spool import Spool
 from settings.base import DOWNLOAD_MAXSIZE
-from tests.crawl import run_scrapy
+from tests.conftest import free_port, start_secantusd, stop_process
+from tests.crawl import run_scrapy, start_scrapy
+from tests.test_spool import wait_for_articles
 
 FIXTURE = (
     Path(__file__).parent / "fixtures" / "radartangsel" / "seed-korsel-as-jepang-2023-12-07.html"
@@ -178,7 +181,7 @@ DROPS = {
 MISSING, GONE = "/2023/12/07/hilang/", "/2023/12/07/dihapus/"
 
 
-def hostile_routes(site: HostileSite) -> None:
+def hostile_routes(site: HostileSite, good: list[str] = GOOD) -> None:
     base, page = site.base_url, FIXTURE.read_bytes()
     robots = f"User-agent: *\nDisallow: /terlarang/\nSitemap: {base}/sitemap_index.xml\n"
     # Over DOWNLOAD_MAXSIZE once gunzipped, some 20 KB as served.
@@ -201,7 +204,7 @@ def hostile_routes(site: HostileSite) -> None:
                     ],
                 ),
             ),
-            "/post-sitemap.xml": (200, XML, urlset(base, [*GOOD, *DROPS])),
+            "/post-sitemap.xml": (200, XML, urlset(base, [*good, *DROPS])),
             "/post-sitemap-besar.xml.gz": (200, {"Content-Type": "application/gzip"}, bomb),
             "/2023/12/07/putar-putar/": (302, {"Location": "/2023/12/07/putar-putar-2/"}, b""),
             "/2023/12/07/putar-putar-2/": (302, {"Location": "/2023/12/07/putar-putar/"}, b""),
@@ -217,7 +220,7 @@ def hostile_routes(site: HostileSite) -> None:
             "/2023/12/07/kosong/": (200, HTML, b""),
             "/2023/12/07/biner/": (200, HTML, bytes(range(256)) * 64),
             GONE: (410, HTML, b"<html><body>dihapus</body></html>"),
-            **{path: (200, HTML, page) for path in GOOD},
+            **{path: (200, HTML, page) for path in good},
         }
     )
     # An index that lists the next index, without end.
@@ -306,6 +309,54 @@ def test_dead_urls_are_remembered_and_a_fixed_page_comes_back(first_crawl, hosti
     assert stat(due.stderr, "incremental/dead_revived") == 1
     assert stat(due.stderr, "incremental/dead_recorded") == 1
     assert store.get(base + MISSING) is not None
+
+
+@pytest.mark.slow
+def test_a_store_killed_mid_crawl_loses_no_article_and_every_drop_is_still_counted(tmp_path):
+    port = free_port()
+    uri = f"mongodb://127.0.0.1:{port}/?directConnection=true"
+    spool = Spool(tmp_path / "spool" / "articles.jsonl")
+    settings = {
+        "MONGO_URI": uri,
+        "MONGO_DATABASE": "news",  # what wait_for_articles watches
+        "MONGO_TIMEOUT_MS": "1000",
+        "STORE_SPOOL_PATH": str(spool.path),
+        "STORE_BATCH_SIZE": "10",
+        "STORE_RETRY_DELAYS": "0.2",
+        "STORE_PROBE_INTERVAL": "60",
+    }
+    good = [article_path(number) for number in range(1, 201)]
+    server = start_secantusd(port, tmp_path / "db", "--sync-on-commit")
+    try:
+        with HostileSite() as site:
+            hostile_routes(site, good)
+            crawl = start_scrapy(
+                "crawl", "radartangsel", "-a", f"base_url={site.base_url}",
+                **(CRAWL_SETTINGS | settings), DISCOVERY_MAX_SITEMAPS="12",
+            )  # fmt: skip
+            try:
+                wait_for_articles(uri, at_least=20, crawl=crawl)
+                server.kill()  # mid-crawl, without warning
+                server.wait()
+                _, log = crawl.communicate(timeout=CRAWL_TIMEOUT)
+            finally:
+                stop_process(crawl)
+            base = site.base_url
+        assert crawl.returncode == 3, log[-3000:]  # finished, with articles in the spool
+        assert "Traceback" not in log, log[-3000:]
+        assert dropped(log) == {reason: 1 for reason in DROPS.values()}
+        assert stat(log, "incremental/dead_url_errors") == 1  # the 404/410s: fetched next run
+        assert spool.pending() > 0
+
+        server = start_secantusd(port, tmp_path / "db", "--sync-on-commit")
+        replay = run_scrapy("store", "replay", **settings)
+        assert replay.returncode == 0, replay.stderr[-3000:]
+        with ArticleStore(uri, "news") as store:
+            assert store.count({"url": {"$in": [base + path for path in good]}}) == len(good)
+            assert store.count() == len(good)  # one document each, nothing else
+        assert spool.pending() == 0
+    finally:
+        stop_process(server)
 
 
 def test_download_failures_have_their_own_keys():
