@@ -109,7 +109,7 @@ def url_key(url: str) -> int:
 
 @dataclass
 class _Page:
-    """The articles one callback listed, and those of them that nothing knew before."""
+    """The articles one callback listed, and those of them the store did not hold before."""
 
     urls: set[str] = field(default_factory=set)
     unknown: set[str] = field(default_factory=set)
