@@ -138,13 +138,15 @@ def test_an_item_that_can_never_be_stored_is_dropped_alone_with_its_url(
 def test_articles_neither_stored_nor_spooled_are_named_counted_and_fail_the_run(
     mongo_uri, mongo_db_name, tmp_path, caplog
 ):
-    (tmp_path / "a-file").write_text("")
-    unwritable = tmp_path / "a-file" / "spool.jsonl"  # its directory cannot be made
-    pipeline = pipeline_for(mongo_uri, mongo_db_name, unwritable, STORE_BATCH_SIZE=10)
+    spool_directory = tmp_path / "spool"
+    spool_path = spool_directory / "spool.jsonl"
+    pipeline = pipeline_for(mongo_uri, mongo_db_name, spool_path, STORE_BATCH_SIZE=10)
 
     async def crawl() -> None:
-        await pipeline.open_spider()
+        await pipeline.open_spider()  # a spool directory that cannot be made stops it here
         assert pipeline.store is not None
+        spool_directory.rmdir()  # the disk fails mid-crawl: the directory is gone for good
+        spool_directory.write_text("")
 
         def fails(*args, **kwargs):  # the fault: the store refuses the write
             raise ValueError("refused")
