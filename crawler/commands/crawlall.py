@@ -29,9 +29,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 from scrapy.utils.conf import arglist_to_dict
 
-from crawler.commands._cron import outcome_of, report_busy
+from crawler.commands._cron import report_busy
 from crawler.exitcodes import worst
 from crawler.locks import LockBusy, crawl_locks
+from crawler.outcome import outcome_of
 
 
 class Command(ScrapyCommand):
@@ -69,7 +70,7 @@ class Command(ScrapyCommand):
         except LockBusy as busy:
             self.exitcode = report_busy(busy)
             return
-        outcomes = [outcome_of(crawler, site, self.settings) for site, crawler in crawlers.items()]
+        outcomes = [outcome_of(crawler, site) for site, crawler in crawlers.items()]
         for outcome in outcomes:
             print(outcome.summary(), flush=True)
         self.exitcode = worst([outcome.exit_status for outcome in outcomes])

@@ -1,5 +1,6 @@
 """`scrapy runs`: the recent crawl runs (the `runs` collection, crawler/store/runs.py) with
-their counts and finish reasons. Exit statuses: crawler/commands/_inspect.py."""
+how each ended (its outcome and exit status, crawler/outcome.py), its finish reason and its
+counts. Exit statuses: crawler/commands/_inspect.py."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from crawler.commands._inspect import (
     wib,
 )
 from crawler.store import ArticleStore
+from crawler.store.runs import outcome_text
 
 COUNTS = ("new", "updated", "unchanged", "dropped")
 
@@ -27,7 +29,7 @@ class Command(Inspection, ScrapyCommand):
         return "[--site S] [--limit N] [--json]"
 
     def short_desc(self) -> str:
-        return "List the recent crawl runs with their counts and finish reasons"
+        return "List the recent crawl runs: how each ended, its finish reason and counts"
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
@@ -44,12 +46,13 @@ class Command(Inspection, ScrapyCommand):
         if not runs:
             raise NothingMatched("no runs recorded" + (f" for {opts.site}" if opts.site else ""))
         if not opts.json:
-            headers = ["started (WIB)", "site", "took", "reason", *COUNTS]
+            headers = ["started (WIB)", "site", "took", "outcome", "finish reason", *COUNTS]
             rows = [
                 [
                     wib(run.get("started_at")),
                     str(run.get("spider")),
                     run_duration(run),
+                    outcome_text(run),
                     str(run.get("finish_reason")),
                     *(str((run.get("counts") or {}).get(name, 0)) for name in COUNTS),
                 ]
