@@ -151,6 +151,8 @@ def test_known_urls_in_one_lookup(store):
         "published_at": datetime(2024, 4, 30, 3, 15, tzinfo=UTC),
         "complete": False,
         "last_seen": T0,
+        "refetch_reason": "incomplete",  # what it lacks, no refetch yet
+        "refetch_count": 0,
     }
     assert store.known_urls([]) == {}
 
