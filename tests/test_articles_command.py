@@ -296,10 +296,10 @@ def test_runs_lists_the_crawl(seeded):
     assert result.returncode == 0, result.stderr
     header, row = result.stdout.splitlines()
     assert header.split() == [
-        "started", "(WIB)", "site", "took", "outcome", "finish", "reason", "new", "updated",
-        "unchanged", "dropped",
+        "started", "(WIB)", "site", "took", "outcome", "exit", "finish", "reason", "new",
+        "updated", "unchanged", "dropped", "why",
     ]  # fmt: skip
-    assert re.search(rf"\s{SITE}\s+\S+\s+ok \[exit 0\]\s+finished\s+{seeded.crawled}\s", row)
+    assert re.search(rf"\s{SITE}\s+\S+\s+ok\s+0\s+finished\s+{seeded.crawled}\s", row)
     (run,) = json.loads(as_json.stdout)
     assert run["outcome"] == {"status": "ok", "exit_status": 0, "reason": ""}
     assert run["counts"]["new"] == seeded.crawled
