@@ -574,6 +574,10 @@ def _write_op(
     refetch = _refetch_update(item, stored)
     if stored.get("content_hash") == item.get("content_hash"):
         update = {"$set": {"last_seen": seen}, "$inc": {"fetch_count": 1}}
+        if missing_part(stored) not in (None, missing_part(item)):
+            # The refetch brought what the stored copy lacked; a date is not in content_hash,
+            # so without this the date would never be written, and refetched on every run.
+            update["$set"].update(fields)
     else:
         update = {"$set": {**fields, "last_seen": seen}, "$inc": {"version": 1, "fetch_count": 1}}
     update["$set"].update(refetch.get("$set", {}))
