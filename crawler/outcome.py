@@ -31,6 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
@@ -80,14 +81,16 @@ class CrawlOutcome:
         return {"status": self.status, "exit_status": self.exit_status, "reason": self.reason}
 
 
-def outcome_of(crawler: Crawler, site: str = "") -> CrawlOutcome:
-    """The outcome of a crawler's crawl, under its spider's name (`site` if it never got one)."""
-    name = crawler.spider.name if crawler.spider else site
+def outcome_of(crawler: Crawler, site: str = "", spider: Spider | None = None) -> CrawlOutcome:
+    """The outcome of a crawler's crawl (of `spider`: by default the crawler's), under its
+    spider's name (`site` if it never got one)."""
+    spider = spider or crawler.spider
+    name = spider.name if spider else site
     try:
         stats = crawler.stats
     except RuntimeError:  # set when the crawl starts: it never did
         return CrawlOutcome(name, "not started", EXIT_NOT_STARTED, "see the log")
-    if crawler.spider is not None and not is_site_crawl(crawler.spider):
+    if spider is not None and not is_site_crawl(spider):
         return store_outcome(name, stats)
     return crawl_outcome(name, stats, crawler.settings.getint("CRAWL_FAILURE_UNPARSEABLE_PAGES"))
 

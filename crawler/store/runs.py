@@ -86,10 +86,10 @@ class RunRecorder:
             reason,
             self.crawler.stats.get_stats(),
         )
-        run["outcome"] = outcome_of(self.crawler).record()
-        await asyncio.to_thread(self._save, run)
+        run["outcome"] = outcome_of(self.crawler, spider=spider).record()
+        await asyncio.to_thread(self._save, run, spider)
 
-    def _save(self, run: dict[str, Any]) -> None:
+    def _save(self, run: dict[str, Any], spider: Spider) -> None:
         assert self.connection is not None
         store = self.connection.store
         try:
@@ -98,11 +98,11 @@ class RunRecorder:
             store.record_run(run)
             logger.info("Store: run %s recorded in %s", run["run_id"], store.describe())
         except StoreError as exc:
-            self._spool(run, exc)
+            self._spool(run, spider, exc)
 
-    def _spool(self, run: dict[str, Any], error: StoreError) -> None:
+    def _spool(self, run: dict[str, Any], spider: Spider, error: StoreError) -> None:
         self.crawler.stats.set_value("store/spooled_runs", 1)
-        run["outcome"] = outcome_of(self.crawler).record()  # spooled, unless worse
+        run["outcome"] = outcome_of(self.crawler, spider=spider).record()  # spooled, or worse
         try:
             self.spool.append([run_record(self.database, run)])
         except OSError as exc:
