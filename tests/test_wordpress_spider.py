@@ -64,6 +64,7 @@ def test_limit_counts_the_articles_stored_not_those_yielded(site):
     spider = spider_for(limit="5")
     items, _ = split(spider.parse_rest_posts(rest_page(site, 1), page=1))
     assert len(items) == 5  # the others wait: five are on their way to the store
+    assert spider.crawler.stats.get_value("articles/skipped/over_limit") == 95  # not silently
     signals_ = spider.crawler.signals
     signals_.send_catch_log(signals.item_dropped, item=items[0], response=None, exception=None)
     again, _ = split(spider.parse_rest_posts(rest_page(site, 1), page=1))

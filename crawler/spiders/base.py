@@ -685,6 +685,8 @@ class NewsSiteSpider(scrapy.Spider):
 
     def emit(self, state: MultiPageArticle) -> Iterator[ArticleItem]:
         if self.limit_reached() or not self.room_under_limit():
+            # Not stored: the next run finds it new. Counted, so that it is not a silent loss.
+            self.count("articles/skipped/over_limit")
             return
         item = state.item
         item["pages"] = state.total_pages
