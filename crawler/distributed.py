@@ -73,6 +73,7 @@ import socket
 import uuid
 from collections import Counter
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from redis import Redis
@@ -378,6 +379,12 @@ class RunStatsCollector(MemoryStatsCollector):
 
     def judge_by_run(self, totals: dict[str, int]) -> None:
         self._run_totals = totals
+
+    def judged_stats(self) -> dict[str, Any]:
+        """What crawler/outcome.py judges: this worker's stats with the run's counters, known
+        once the scheduler has left the run (before spider_closed, so the worker's `runs`
+        document records the outcome its exit status gives)."""
+        return {**self._stats, **self._run_totals}
 
     def close_spider(self, spider: Spider | None = None, reason: str | None = None) -> None:
         super().close_spider(reason=reason)  # logs and keeps this worker's own stats

@@ -18,6 +18,14 @@ running), and lets through only those worth fetching (fetch_reason):
                  would refetch such an article on every run; dates in the future are already
                  rejected by crawler.dates, so a skewed site clock cannot cause that either.
 
+An article refetched for what it lacks (incomplete, no_body, no_date) that still lacks it on
+INCREMENTAL_MAX_REFETCHES refetches in a row (the store counts them: refetch_count,
+crawler/store/store.py) is given up: the store pipeline logs it once, when the last refetch is
+written, and counts it under incremental/given_up/<reason>; later runs skip it (counted under
+incremental/skipped_given_up/<reason> too), unless the source's date says it changed since it
+was last fetched (a sitemap's lastmod): then it is fetched again, as `changed`. A redesign that
+drops the date from every page must not refetch the whole site on every run.
+
 Everything else is counted and dropped. A URL met again in the same run (listed by the sitemap
 and the feed, or by the "latest posts" widget of every listing page) is not looked up again: it
 is dropped when already requested, and when skipped before it is fetched only if this source's
@@ -49,9 +57,9 @@ Off with `-a full=1` (the spider's `full`), with INCREMENTAL_ENABLED = False, or
 store pipeline (nothing to compare against).
 
 Stats: incremental/lookups, incremental/skipped_known, incremental/new,
-incremental/refetch/<reason>, incremental/listing_stopped, incremental/lookup_errors,
-incremental/skipped_dead, incremental/retry_dead, incremental/dead_recorded,
-incremental/dead_revived, incremental/dead_url_errors.
+incremental/refetch/<reason>, incremental/skipped_given_up/<reason>, incremental/listing_stopped,
+incremental/lookup_errors, incremental/skipped_dead, incremental/retry_dead,
+incremental/dead_recorded, incremental/dead_revived, incremental/dead_url_errors.
 """
 
 from __future__ import annotations
@@ -72,27 +80,37 @@ from scrapy.http import Response
 from crawler.meta import DISCOVERED, LISTING_NEXT_PAGE, Discovered
 from crawler.store.connection import StoreConnection
 from crawler.store.errors import StoreError
-from crawler.store.store import ArticleStore
+from crawler.store.store import ArticleStore, missing_part
 
 logger = logging.getLogger(__name__)
 
 DEAD_STATUSES = frozenset({404, 410})  # gone: a 5xx or a 403 may be a passing state
 
 
-def fetch_reason(stored: dict[str, Any] | None, date: datetime | None) -> str | None:
-    """Why a discovered article must be fetched, or None when the stored copy is current.
-    `stored` is what ArticleStore.known_urls() says of its URL; `date` is the source's."""
+def fetch_reason(
+    stored: dict[str, Any] | None, date: datetime | None, max_refetches: int = 0
+) -> str | None:
+    """Why a discovered article must be fetched, or None when the stored copy is current (or
+    given up: given_up). `stored` is what ArticleStore.known_urls() says of its URL; `date` is
+    the source's; `max_refetches` is INCREMENTAL_MAX_REFETCHES (0: never give up)."""
     if stored is None:
         return "new"
-    if stored.get("complete") is False:
-        return "incomplete"
-    if not stored.get("content_hash"):
-        return "no_body"
-    if stored.get("published_at") is None:
-        return "no_date"
+    missing = missing_part(stored)
+    if missing is not None and given_up(stored, max_refetches) is None:
+        return missing
     if changed_since(stored.get("last_seen"), date):
         return "changed"
     return None
+
+
+def given_up(stored: dict[str, Any], max_refetches: int) -> str | None:
+    """What a stored article lacks, when that many refetches in a row brought it without it;
+    else None."""
+    missing = missing_part(stored)
+    count = stored.get("refetch_count")
+    if not max_refetches or missing is None or stored.get("refetch_reason") != missing:
+        return None
+    return missing if isinstance(count, int) and count >= max_refetches else None
 
 
 def changed_since(last_seen: datetime | None, date: datetime | None) -> bool:
@@ -125,6 +143,7 @@ class IncrementalMiddleware:
         self.connection = connection
         self.stats = crawler.stats
         self.batch_size = max(1, crawler.settings.getint("INCREMENTAL_BATCH_SIZE"))
+        self.max_refetches = crawler.settings.getint("INCREMENTAL_MAX_REFETCHES")
         self.store: ArticleStore | None = None
         self._requested: set[int] = set()  # url_key of the URLs let through in this run
         self._skipped: dict[int, datetime | None] = {}  # url_key: skipped in this run -> last_seen
@@ -262,9 +281,12 @@ class IncrementalMiddleware:
                 self._dead_due.add(url)
             if stored is None:
                 page.unknown.add(url)
-            reason = fetch_reason(stored, request.meta[DISCOVERED].date)
+            reason = fetch_reason(stored, request.meta[DISCOVERED].date, self.max_refetches)
             if reason is None:
                 self.stats.inc_value("incremental/skipped_known")
+                lacking = given_up(stored, self.max_refetches) if stored else None
+                if lacking is not None:
+                    self.stats.inc_value(f"incremental/skipped_given_up/{lacking}")
                 self._skipped[url_key(url)] = stored.get("last_seen") if stored else None
             else:
                 counted_as = "new" if reason == "new" else f"refetch/{reason}"

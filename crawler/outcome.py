@@ -14,6 +14,11 @@ Exit statuses (their meanings: crawler/exitcodes.py), as a crawl earns them:
         still yields articles, but without dates or bylines (crawler/monitoring/)
     EXIT_LOCKED (75)      another run of the same site still holds its lock: nothing was done
 
+The outcome is judged once per crawl, by outcome_of(): the run recorder (crawler/store/runs.py)
+writes it into the run's `runs` document when the spider closes, and `scrapy crawl` and
+`scrapy crawlall` print it and exit with its status once the crawl is over. Both judge the same
+stats; only a run document that had to be spooled says so itself (status "spooled").
+
 "Nothing new" is success: a run that found every listed article already stored (counted under
 incremental/skipped_known) stored nothing because there was nothing to store. So is a quiet run
 whose only unknown URLs are a few broken ones the sitemap keeps listing (a deleted post that
@@ -24,7 +29,10 @@ of them; the threshold tells them apart from a redesign, which drops every new a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from scrapy import Spider
+from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
 from crawler.exitcodes import (
@@ -36,9 +44,12 @@ from crawler.exitcodes import (
     EXIT_UNREACHABLE,
 )
 from crawler.monitoring import degraded_reason
+from crawler.monitoring.extension import is_site_crawl
 from crawler.store.pipeline import crawl_exit_status
-from crawler.store.runs import DROPPED_PREFIXES
 
+# What a run counts as dropped articles: pages that held none, items the pipelines dropped.
+DROPPED_PREFIXES = ("articles/dropped/", "store/dropped/")
+STORE_STATUSES = {EXIT_OK: "ok", EXIT_SPOOLED: "spooled", EXIT_NOT_STARTED: "not started"}
 NORMAL_FINISH = frozenset({"finished", "limit_reached"})
 # Article pages that answered but held no article: what a redesign does to every page.
 UNPARSEABLE = ("articles/dropped/no_title", "articles/dropped/no_body", "pages/skipped/not_article")
@@ -65,12 +76,45 @@ class CrawlOutcome:
         reason = f" ({self.reason})" if self.reason else ""
         return f"{self.site}: {self.status}{reason}: {counts} [exit {self.exit_status}]"
 
+    def record(self) -> dict[str, Any]:
+        """The outcome as a run document keeps it (crawler/store/runs.py)."""
+        return {"status": self.status, "exit_status": self.exit_status, "reason": self.reason}
+
+
+def outcome_of(crawler: Crawler, site: str = "", spider: Spider | None = None) -> CrawlOutcome:
+    """The outcome of a crawler's crawl (of `spider`: by default the crawler's), under its
+    spider's name (`site` if it never got one)."""
+    spider = spider or crawler.spider
+    name = spider.name if spider else site
+    try:
+        stats = crawler.stats
+    except RuntimeError:  # set when the crawl starts: it never did
+        return CrawlOutcome(name, "not started", EXIT_NOT_STARTED, "see the log")
+    if spider is not None and not is_site_crawl(spider):
+        return store_outcome(name, stats)
+    return crawl_outcome(name, stats, crawler.settings.getint("CRAWL_FAILURE_UNPARSEABLE_PAGES"))
+
 
 def crawl_outcome(site: str, stats: StatsCollector, unparseable_threshold: int) -> CrawlOutcome:
     """The outcome of the crawl of `site` whose stats these are (CRAWL_FAILURE_UNPARSEABLE_PAGES
     is `unparseable_threshold`)."""
+    values = judged_stats(stats)
+    status, exit_status, reason = _judge(values, crawl_exit_status(stats), unparseable_threshold)
+    return CrawlOutcome(site, status, exit_status, reason, **_counts(values))
+
+
+def store_outcome(name: str, stats: StatsCollector) -> CrawlOutcome:
+    """The outcome of a spider that crawls no news site (a `scrapy runspider` script): only
+    what became of its items, as `scrapy runspider` exits (crawl_exit_status)."""
     values = stats.get_stats()
-    counts = {
+    exit_status = crawl_exit_status(stats)
+    status = STORE_STATUSES[exit_status]
+    reason = "see the log" if exit_status == EXIT_NOT_STARTED else ""
+    return CrawlOutcome(name, status, exit_status, reason, **_counts(values))
+
+
+def _counts(values: dict[str, Any]) -> dict[str, int]:
+    return {
         "new": _int(values, "store/new"),
         "updated": _int(values, "store/updated"),
         "unchanged": _int(values, "store/unchanged"),
@@ -78,8 +122,13 @@ def crawl_outcome(site: str, stats: StatsCollector, unparseable_threshold: int) 
         "dropped": _sum(values, DROPPED_PREFIXES),
         "errors": _int(values, "log_count/ERROR"),
     }
-    status, exit_status, reason = _judge(values, crawl_exit_status(stats), unparseable_threshold)
-    return CrawlOutcome(site, status, exit_status, reason, **counts)
+
+
+def judged_stats(stats: StatsCollector) -> dict[str, Any]:
+    """The stats a crawl is judged by: its own, or, for a worker of a distributed run that has
+    left it, its own with the run's counters (crawler/distributed.py RunStatsCollector)."""
+    judged = getattr(stats, "judged_stats", None)
+    return judged() if judged is not None else stats.get_stats()
 
 
 def _judge(values: dict, store_status: int, unparseable_threshold: int) -> tuple[str, int, str]:

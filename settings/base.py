@@ -82,6 +82,10 @@ INCREMENTAL_BATCH_SIZE = 500
 # at each further failure up to DEAD_URL_MAX_RETRY_DAYS; one that answers again is forgotten.
 DEAD_URL_RETRY_DAYS = 1
 DEAD_URL_MAX_RETRY_DAYS = 30
+# An article refetched for what it lacks (its date, its body, a page) that still lacks it after
+# this many refetches in a row is refetched no more, unless its sitemap lastmod changes; it is
+# logged once and counted under incremental/given_up/<reason>. 0: refetch it on every run.
+INCREMENTAL_MAX_REFETCHES = 3
 # Request fingerprints are kept for the run only, also with JOBDIR: the store is the record of
 # what was crawled, so a run killed with SIGKILL and resumed misses nothing (crawler/dupefilter.py).
 DUPEFILTER_CLASS = "crawler.dupefilter.RunDupeFilter"

@@ -240,7 +240,9 @@ def test_stats_counts_coverage_chart_and_last_crawl(seeded):
     assert re.search(r"^  bantennews\s+0$", result.stdout, re.M)
     today = datetime.now(WIB).date()
     assert re.search(rf"^  {today:%Y-%m-%d}  █+ 1$", result.stdout, re.M)
-    last_crawl = rf"^  {SITE}\s+.* WIB, .*, finished: new {seeded.crawled}, "
+    last_crawl = (
+        rf"^  {SITE}\s+.* WIB, .*, ok \[exit 0\], finish reason finished: new {seeded.crawled}, "
+    )
     assert re.search(last_crawl, result.stdout, re.M)
 
     stats = json.loads(as_json.stdout)
@@ -256,6 +258,7 @@ def test_stats_counts_coverage_chart_and_last_crawl(seeded):
     assert stats["coverage"]["caption"]["articles"] == with_captions
     assert len(stats["per_day"]) == 30 and stats["per_day"][today.isoformat()] == 1
     assert stats["last_runs"][SITE]["finish_reason"] == "finished"
+    assert stats["last_runs"][SITE]["outcome"] == {"status": "ok", "exit_status": 0, "reason": ""}
     assert "bantennews" in stats["last_runs"], "every spider is listed"
     assert all(run is None for site, run in stats["last_runs"].items() if site != SITE)
     assert OTHER_SITE in stats["last_runs"]
@@ -293,11 +296,12 @@ def test_runs_lists_the_crawl(seeded):
     assert result.returncode == 0, result.stderr
     header, row = result.stdout.splitlines()
     assert header.split() == [
-        "started", "(WIB)", "site", "took", "reason", "new", "updated", "unchanged", "dropped"
+        "started", "(WIB)", "site", "took", "outcome", "exit", "finish", "reason", "new",
+        "updated", "unchanged", "dropped", "why",
     ]  # fmt: skip
-    cells = row.split()
-    assert cells[2] == SITE and cells[4:6] == ["finished", str(seeded.crawled)]
+    assert re.search(rf"\s{SITE}\s+\S+\s+ok\s+0\s+finished\s+{seeded.crawled}\s", row)
     (run,) = json.loads(as_json.stdout)
+    assert run["outcome"] == {"status": "ok", "exit_status": 0, "reason": ""}
     assert run["counts"]["new"] == seeded.crawled
     assert ISO_WITH_OFFSET.match(run["started_at"])
 

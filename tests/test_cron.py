@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -73,16 +74,27 @@ def test_a_run_that_finds_the_lock_taken_exits_at_once_with_75(tmp_path, command
 # --- exit statuses of real crawls ------------------------------------------------------------
 
 
-def test_an_unreachable_site_exits_with_4(mongo_uri, mongo_db_name):
+def test_an_unreachable_site_exits_with_4_and_its_run_says_so(mongo_uri, mongo_db_name, raw):
     result = run_scrapy(
         "crawl", "radartangsel", "-a", f"base_url=http://127.0.0.1:{free_port()}",
         MONGO_URI=mongo_uri, MONGO_DATABASE=mongo_db_name, RETRY_TIMES="0",
     )  # fmt: skip
     assert result.returncode == EXIT_UNREACHABLE, result.stderr[-3000:]
     assert "radartangsel: unreachable (no sitemap, feed or listing answered)" in result.stderr
+    (run,) = raw.runs.find()
+    assert run["finish_reason"] == "finished"
+    assert run["outcome"] == {
+        "status": "unreachable",
+        "exit_status": EXIT_UNREACHABLE,
+        "reason": "no sitemap, feed or listing answered",
+    }
+    shown = run_scrapy("runs", MONGO_URI=mongo_uri, MONGO_DATABASE=mongo_db_name)
+    assert re.search(r"\sunreachable\s+4\s+finished\s", shown.stdout), shown.stdout
 
 
-def test_a_crawl_cut_short_by_its_time_limit_exits_with_5(mongo_uri, mongo_db_name):
+def test_a_crawl_cut_short_by_its_time_limit_exits_with_5_and_its_run_says_so(
+    mongo_uri, mongo_db_name, raw
+):
     with ReplicaServer(extra_articles=300, options=ReplicaOptions(broken_pages=False)) as site:
         result = run_scrapy(
             "crawl", "radartangsel", "-a", f"base_url={site.url}",
@@ -91,6 +103,24 @@ def test_a_crawl_cut_short_by_its_time_limit_exits_with_5(mongo_uri, mongo_db_na
         )  # fmt: skip
     assert result.returncode == EXIT_FAILED, result.stderr[-3000:]
     assert "failed (ended early: closespider_timeout)" in result.stderr
+    (run,) = raw.runs.find()
+    assert run["finish_reason"] == "closespider_timeout"
+    assert run["outcome"]["status"] == "failed" and run["outcome"]["exit_status"] == EXIT_FAILED
+
+
+def test_limit_n_stores_n_articles_when_some_are_dropped(mongo_uri, mongo_db_name, raw):
+    # The replica's broken pages (an empty article among them) are dropped on the way: the
+    # limit counts what is stored, so 20 are, and the run ends as asked.
+    with ReplicaServer(extra_articles=60) as site:
+        result = run_scrapy(
+            "crawl", "radartangsel", "-a", f"base_url={site.url}", "-a", "limit=20",
+            MONGO_URI=mongo_uri, MONGO_DATABASE=mongo_db_name,
+        )  # fmt: skip
+    assert result.returncode == EXIT_OK, result.stderr[-3000:]
+    assert raw.articles.count_documents({}) == 20
+    (run,) = raw.runs.find()
+    assert run["finish_reason"] == "limit_reached" and run["counts"]["new"] == 20
+    assert run["outcome"] == {"status": "ok", "exit_status": EXIT_OK, "reason": ""}
 
 
 # --- how stats become an outcome -------------------------------------------------------------

@@ -57,6 +57,24 @@ def test_fetch_reason(stored, date, reason):
     assert fetch_reason(stored, date) == reason
 
 
+NO_DATE = {**STORED, "published_at": None, "refetch_reason": "no_date"}
+
+
+@pytest.mark.parametrize(
+    ("stored", "date", "max_refetches", "reason"),
+    [
+        ({**NO_DATE, "refetch_count": 2}, None, 3, "no_date"),  # two refetches in vain so far
+        ({**NO_DATE, "refetch_count": 3}, None, 3, None),  # given up
+        ({**NO_DATE, "refetch_count": 3}, NOW + timedelta(minutes=1), 3, "changed"),  # lastmod
+        ({**NO_DATE, "refetch_count": 9}, None, 0, "no_date"),  # 0: never give up
+        # It lacks something else now (its body): that is not given up
+        ({**NO_DATE, "content_hash": None, "refetch_count": 3}, None, 3, "no_body"),
+    ],
+)
+def test_fetch_reason_gives_up_an_article_refetched_in_vain(stored, date, max_refetches, reason):
+    assert fetch_reason(stored, date, max_refetches) == reason
+
+
 def test_the_run_tells_urls_apart_by_their_keys():
     url = "http://news.example/2024/01/02/banjir-di-serpong/"
     assert url_key(url) == url_key(url.encode().decode())  # an equal string, another object
@@ -209,3 +227,42 @@ def test_listing_walk_stops_at_the_first_page_already_known(mongo_uri, mongo_db_
     # page further (issue #16, point 4: judged on the store, not on this run's requests).
     categories = len(site.categories_with_posts())
     assert second["discovery/read/listing"] <= whole_walk - (home_pages - 3) + categories
+
+
+@pytest.mark.slow
+def test_an_article_refetched_in_vain_is_given_up_and_reported_once(mongo_uri, mongo_db_name):
+    """A redesign loses most pages' dates: those articles are refetched as no_date on the next
+    run, given up (logged once) when INCREMENTAL_MAX_REFETCHES is reached, skipped after; a
+    sitemap lastmod that changes still refetches them."""
+
+    def crawl_redesigned(**options) -> tuple[dict[str, int], str]:
+        redesign = ReplicaOptions(broken_pages=False, redesign_without_dates=True, **options)
+        with ReplicaServer(port=port, extra_articles=GENERATED, options=redesign) as replica:
+            result = run_scrapy(
+                "crawl", "radartangsel", "-a", f"base_url={replica.url}",
+                MONGO_URI=mongo_uri, MONGO_DATABASE=mongo_db_name, INCREMENTAL_MAX_REFETCHES="2",
+            )  # fmt: skip
+        assert result.returncode in (0, 6), result.stderr[-4000:]  # 6: degraded, as it is
+        stats = dict(re.findall(r"'([\w/.]+)': (\d+)", result.stderr))
+        return {key: int(value) for key, value in stats.items()}, result.stderr
+
+    port = free_port()
+    first, _ = crawl_redesigned()
+    with ArticleStore(mongo_uri, mongo_db_name) as store:
+        dateless = store.count({"published_at": None})
+        assert dateless > 10 and store.count({"refetch_reason": "no_date", "refetch_count": 0})
+    second, log = crawl_redesigned()
+    assert second["incremental/refetch/no_date"] == dateless
+    assert "given_up" not in log and "after 2 refetches" not in log
+    third, log = crawl_redesigned()
+    assert third["incremental/refetch/no_date"] == dateless
+    assert third["incremental/given_up/no_date"] == dateless
+    assert len(re.findall(r"still has no date after 2 refetches in a row", log)) == dateless
+    fourth, log = crawl_redesigned()
+    assert fourth.get("incremental/refetch/no_date", 0) == 0
+    assert fourth["incremental/skipped_given_up/no_date"] == dateless
+    assert "refetches in a row" not in log  # reported once, by the run that gave up
+    # The site edits some articles: their sitemap lastmod is later, so they are fetched again.
+    fifth, _ = crawl_redesigned(edited_articles=GENERATED // 2)
+    assert fifth["incremental/refetch/changed"] > 0
+    assert fifth["incremental/skipped_given_up/no_date"] < dateless

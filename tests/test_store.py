@@ -151,6 +151,8 @@ def test_known_urls_in_one_lookup(store):
         "published_at": datetime(2024, 4, 30, 3, 15, tzinfo=UTC),
         "complete": False,
         "last_seen": T0,
+        "refetch_reason": "incomplete",  # what it lacks, no refetch yet
+        "refetch_count": 0,
     }
     assert store.known_urls([]) == {}
 
@@ -254,3 +256,20 @@ def test_a_reextraction_is_not_a_fetch(store):
     assert (stored["title"], stored["version"]) == ("Judul a (ralat)", 2)
     assert (stored["last_seen"], stored["fetch_count"]) == (T0, 1)
     assert store.versions(fixed["url"])[0]["title"] == "Judul a"
+
+
+def test_refetches_that_bring_the_same_lack_are_counted_and_given_up(store, raw):
+    url = article("a")["url"]
+    for n, fetched_at in enumerate((T0, T1, T2, T2 + timedelta(days=1))):
+        counts = store.upsert_articles(
+            [article("a", published_at=None, fetched_at=fetched_at)], max_refetches=3
+        )
+        doc = raw.articles.find_one({"url": url})
+        assert (doc["refetch_reason"], doc["refetch_count"]) == ("no_date", n)
+        assert counts.given_up == ((url, "no_date"),) if n == 3 else not counts.given_up
+    assert counts.given_up == ((url, "no_date"),)  # named once: when the count reaches 3
+    # A refetch that brings the date ends the count.
+    store.upsert_articles([article("a", fetched_at=T2 + timedelta(days=2))], max_refetches=3)
+    doc = raw.articles.find_one({"url": url})
+    assert "refetch_reason" not in doc and "refetch_count" not in doc
+    assert doc["published_at"] is not None

@@ -295,6 +295,8 @@ def test_a_store_gone_at_close_spools_the_run_and_does_not_fail(mongo_uri, mongo
     with MongoClient(mongo_uri) as client:
         run = client[mongo_db_name].runs.find_one()
         assert (run["spider"], run["finish_reason"]) == ("some_site", "finished")
+        # The run document says what the crawl exits with: 3, its record is in the spool.
+        assert run["outcome"] == {"status": "spooled", "exit_status": 3, "reason": ""}
         client.drop_database(mongo_db_name)
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 import scrapy
-from scrapy.exceptions import CloseSpider
+from scrapy import signals
 from scrapy.http import HtmlResponse, TextResponse
 from scrapy.utils.test import get_crawler
 
@@ -60,13 +60,18 @@ def test_since_skips_older_posts_and_stops_paging(site):
     assert len(items) < 100 and requests == []
 
 
-def test_limit_closes_the_spider_after_its_items(site):
+def test_limit_counts_the_articles_stored_not_those_yielded(site):
     spider = spider_for(limit="5")
-    outputs = spider.parse_rest_posts(rest_page(site, 1), page=1)
-    items = [next(outputs) for _ in range(5)]
-    assert all(isinstance(item, ArticleItem) for item in items)
-    with pytest.raises(CloseSpider):
-        next(outputs)
+    items, _ = split(spider.parse_rest_posts(rest_page(site, 1), page=1))
+    assert len(items) == 5  # the others wait: five are on their way to the store
+    assert spider.crawler.stats.get_value("articles/skipped/over_limit") == 95  # not silently
+    signals_ = spider.crawler.signals
+    signals_.send_catch_log(signals.item_dropped, item=items[0], response=None, exception=None)
+    again, _ = split(spider.parse_rest_posts(rest_page(site, 1), page=1))
+    assert len(again) == 1  # a dropped item frees its place
+    for item in items[1:]:
+        signals_.send_catch_log(signals.item_scraped, item=item, response=None)
+    assert spider.articles_stored == 4 and not spider.limit_reached()
 
 
 def test_anything_but_posts_falls_back_to_sitemaps_and_feed_once():

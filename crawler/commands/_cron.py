@@ -1,34 +1,35 @@
-"""What `scrapy crawl` and `scrapy crawlall` share for cron: the sites' locks around the run
-(crawler/locks.py), and one summary line and the exit status per site once it is over
+"""What `scrapy crawl` and `scrapy crawlall` share for cron: usage errors found before anything
+starts (one line on standard error, exit status 2, no lock taken), the sites' locks around the
+run (crawler/locks.py), and one summary line and the exit status per site once it is over
 (crawler/outcome.py). Not a command itself (no ScrapyCommand here)."""
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import logging
-from typing import Any
+import sys
+from typing import Any, NoReturn
 
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
+from scrapy.spiderloader import get_spider_loader
 
 from crawler.directories import DirectoryError
-from crawler.exitcodes import EXIT_LOCKED, EXIT_NOT_STARTED, EXIT_OK, EXIT_SPOOLED
+from crawler.exitcodes import EXIT_LOCKED, EXIT_NOT_STARTED, EXIT_OK, EXIT_SPOOLED, EXIT_USAGE
 from crawler.locks import LockBusy, crawl_locks
-from crawler.outcome import CrawlOutcome, crawl_outcome
-from crawler.spiders.base import site_name_of
+from crawler.outcome import outcome_of
+from crawler.site import SiteError
+from crawler.sites import SitesFileError
+from crawler.spiders.base import (
+    SpiderArgumentError,
+    is_site_url,
+    site_name_of,
+    spider_arguments,
+)
 from crawler.spiders.wordpress import GENERIC_SITE
 
 logger = logging.getLogger(__name__)
-
-
-def outcome_of(crawler: Crawler, site: str, settings: BaseSettings) -> CrawlOutcome:
-    """The outcome of a finished crawler, under its spider's name (`site` if it never got one)."""
-    name = crawler.spider.name if crawler.spider else site
-    try:
-        stats = crawler.stats
-    except RuntimeError:  # set when the crawl starts: it never did
-        return CrawlOutcome(name, "not started", EXIT_NOT_STARTED, "see the log")
-    return crawl_outcome(name, stats, settings.getint("CRAWL_FAILURE_UNPARSEABLE_PAGES"))
 
 
 def report_busy(busy: LockBusy) -> int:
@@ -39,6 +40,40 @@ def report_busy(busy: LockBusy) -> int:
 def report_unusable(error: DirectoryError) -> int:
     logger.error("Not crawling: %s", error)
     return EXIT_NOT_STARTED
+
+
+def usage_error(command: str, message: str) -> NoReturn:
+    """One line on standard error and exit status 2: what cron mails, never a traceback. Before
+    the crawler process exists, so Scrapy's start-up lines do not bury it."""
+    print(f"scrapy {command}: {message}", file=sys.stderr, flush=True)
+    raise SystemExit(EXIT_USAGE)
+
+
+def check_crawl(command: str, settings: BaseSettings, sites: list[str], spargs: dict) -> None:
+    """Exit with a usage error unless every site is known and takes these spider arguments
+    (crawler/spiders/base.py spider_arguments, the one check of them)."""
+    try:
+        loader = get_spider_loader(settings)
+    except (SiteError, SitesFileError) as exc:
+        usage_error(command, str(exc))
+    known = loader.list()
+    for site in sites:
+        if site not in known:
+            close = difflib.get_close_matches(site, known, n=1)
+            hint = f"did you mean {close[0]}? " if close else ""
+            usage_error(command, f"no such site: {site} ({hint}`scrapy list` shows them)")
+        spider = loader.load(site)
+        if not hasattr(spider, "site"):  # a plain Scrapy spider of the project
+            continue
+        configured = settings.getdict("SITE_BASE_URLS").get(site)
+        if configured and not is_site_url(configured):
+            usage_error(
+                command, f"SITE_BASE_URLS[{site!r}] is not an http(s):// URL: {configured!r}"
+            )
+        try:
+            spider_arguments(spider.site, spargs)
+        except SpiderArgumentError as exc:
+            usage_error(command, f"{site}: {exc}")
 
 
 def site_of(spider_name: str, spider_args: dict[str, str]) -> str:
@@ -59,6 +94,11 @@ class CronSafe:
     settings: BaseSettings
     _outcome_crawler: Crawler | None = None
 
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        super().process_options(args, opts)  # type: ignore[misc]
+        if len(args) == 1:  # none or several: Scrapy's own usage error
+            check_crawl("crawl", self.settings, args, opts.spargs)
+
     def _create_crawler(self, spidercls: Any) -> Crawler:
         self._outcome_crawler = super()._create_crawler(spidercls)  # type: ignore[misc]
         return self._outcome_crawler
@@ -77,6 +117,6 @@ class CronSafe:
         crawler = self._outcome_crawler
         if crawler is None or self.exitcode not in (EXIT_OK, EXIT_SPOOLED):
             return
-        outcome = outcome_of(crawler, site, self.settings)
+        outcome = outcome_of(crawler, site)
         logger.info("Crawl summary: %s", outcome.summary())
         self.exitcode = outcome.exit_status

@@ -36,6 +36,7 @@ from crawler.commands._inspect import (
 from crawler.dates import WIB, wib_day_start
 from crawler.items import EXPORT_FIELDS
 from crawler.store import ArticleStore
+from crawler.store.runs import outcome_text
 from crawler.store.store import STORE_FIELDS
 
 NEWEST_FIRST = [("published_at", -1)]
@@ -382,8 +383,8 @@ def run_line(run: dict[str, Any] | None) -> str:
     if run is None:
         return "no runs recorded"
     return (
-        f"{wib(run.get('started_at'))} WIB, {run_duration(run)}, "
-        f"{run.get('finish_reason', '?')}: {run_counts(run)}"
+        f"{wib(run.get('started_at'))} WIB, {run_duration(run)}, {outcome_text(run)}, "
+        f"finish reason {run.get('finish_reason', '?')}: {run_counts(run)}"
     )
 
 

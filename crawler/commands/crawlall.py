@@ -29,10 +29,11 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 from scrapy.utils.conf import arglist_to_dict
 
-from crawler.commands._cron import outcome_of, report_busy, report_unusable
+from crawler.commands._cron import report_busy, report_unusable
 from crawler.directories import DirectoryError
 from crawler.exitcodes import worst
 from crawler.locks import LockBusy, crawl_locks
+from crawler.outcome import outcome_of
 
 
 class Command(ScrapyCommand):
@@ -73,7 +74,7 @@ class Command(ScrapyCommand):
         except DirectoryError as unusable:
             self.exitcode = report_unusable(unusable)
             return
-        outcomes = [outcome_of(crawler, site, self.settings) for site, crawler in crawlers.items()]
+        outcomes = [outcome_of(crawler, site) for site, crawler in crawlers.items()]
         for outcome in outcomes:
             print(outcome.summary(), flush=True)
         self.exitcode = worst([outcome.exit_status for outcome in outcomes])

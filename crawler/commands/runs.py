@@ -1,9 +1,11 @@
 """`scrapy runs`: the recent crawl runs (the `runs` collection, crawler/store/runs.py) with
-their counts and finish reasons. Exit statuses: crawler/commands/_inspect.py."""
+how each ended (its outcome and exit status, crawler/outcome.py), its finish reason and its
+counts. Exit statuses: crawler/commands/_inspect.py."""
 
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from scrapy.commands import ScrapyCommand
 
@@ -27,7 +29,7 @@ class Command(Inspection, ScrapyCommand):
         return "[--site S] [--limit N] [--json]"
 
     def short_desc(self) -> str:
-        return "List the recent crawl runs with their counts and finish reasons"
+        return "List the recent crawl runs: how each ended, its finish reason and counts"
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
@@ -44,15 +46,26 @@ class Command(Inspection, ScrapyCommand):
         if not runs:
             raise NothingMatched("no runs recorded" + (f" for {opts.site}" if opts.site else ""))
         if not opts.json:
-            headers = ["started (WIB)", "site", "took", "reason", *COUNTS]
+            headers = ["started (WIB)", "site", "took", "outcome", "exit", "finish reason"]
+            headers += [*COUNTS, "why"]
             rows = [
                 [
                     wib(run.get("started_at")),
                     str(run.get("spider")),
                     run_duration(run),
+                    *outcome_cells(run),
                     str(run.get("finish_reason")),
                     *(str((run.get("counts") or {}).get(name, 0)) for name in COUNTS),
+                    str((run.get("outcome") or {}).get("reason") or ""),
                 ]
                 for run in runs
             ]
-            print("\n".join(table(headers, rows, width=terminal_width(), shrink=3)))
+            print("\n".join(table(headers, rows, width=terminal_width(), shrink=len(headers) - 1)))
+
+
+def outcome_cells(run: dict[str, Any]) -> list[str]:
+    """How a run ended and its exit status; runs recorded before outcomes were kept say so."""
+    outcome = run.get("outcome")
+    if not isinstance(outcome, dict):
+        return ["not recorded", "-"]
+    return [str(outcome.get("status")), str(outcome.get("exit_status"))]

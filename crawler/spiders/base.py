@@ -41,19 +41,20 @@ a run; the spider's counters are per run (`limit` counts this run's articles).
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import (
     CannotResolveHostError,
-    CloseSpider,
     DontCloseSpider,
     DownloadCancelledError,
     DownloadConnectionRefusedError,
@@ -65,6 +66,7 @@ from scrapy.exceptions import (
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils._compression import _DecompressionMaxSizeExceeded
+from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
@@ -177,6 +179,91 @@ def parse_flag(value: str | bool | None) -> bool:
     return (value or "").strip().lower() not in ("", "0", "false", "no", "off")
 
 
+class SpiderArgumentError(ValueError):
+    """A spider argument (`-a NAME=VALUE`) that cannot be used; the message names it, its
+    value and what it should be. `scrapy crawl` turns it into one line and exit status 2."""
+
+
+# The spider's arguments, each with what `scrapy crawl -h` says of it: the one list of them.
+SPIDER_ARGUMENTS = {
+    "base_url": "where the site is, http(s)://... (default: the site's address)",
+    "limit": "stop after N stored articles (N >= 1)",
+    "since": "YYYY-MM-DD: skip articles published before that day (WIB)",
+    "until": "YYYY-MM-DD: skip articles published after that day (WIB)",
+    "full": "1: fetch every article found, stored or not (a backfill)",
+    "rest_api": "0: skip the WordPress REST API (default: the site's choice)",
+    "name": "the items' `site` (the generic wordpress spider; default: the host)",
+}
+
+
+@dataclass(frozen=True)
+class SpiderArguments:
+    """The spider arguments of a crawl, checked and parsed."""
+
+    base_url: str | None = None
+    limit: int | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    full: bool = False
+    rest_api: bool | None = None  # None: the site's record decides
+    name: str | None = None
+
+
+def spider_arguments(site: Site, given: dict[str, Any]) -> SpiderArguments:
+    """The arguments `given` to a spider of `site`, checked: SpiderArgumentError names the first
+    that cannot be used (an unknown name, with the known ones and the closest of them)."""
+    unknown = sorted(set(given) - set(SPIDER_ARGUMENTS))
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], SPIDER_ARGUMENTS, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise SpiderArgumentError(
+            f"unknown spider argument {unknown[0]!r}{hint}; the arguments are "
+            + ", ".join(SPIDER_ARGUMENTS)
+        )
+    base_url = given.get("base_url") or None
+    if not (base_url or site.base_url):
+        raise SpiderArgumentError("which site? give its address: -a base_url=https://...")
+    if base_url is not None and not is_site_url(str(base_url)):
+        raise SpiderArgumentError(f"base_url must be an http:// or https:// URL, not {base_url!r}")
+    try:
+        since = parse_since(given.get("since") or None)
+        until = parse_until(given.get("until") or None)
+    except ValueError as exc:
+        raise SpiderArgumentError(str(exc)) from None
+    if since and until and until <= since:
+        raise SpiderArgumentError(f"until ({given['until']}) is before since ({given['since']})")
+    rest_api = given.get("rest_api")
+    return SpiderArguments(
+        base_url=base_url,
+        limit=_limit(given.get("limit")),
+        since=since,
+        until=until,
+        full=parse_flag(given.get("full")),
+        rest_api=None if rest_api is None else parse_flag(rest_api),
+        name=given.get("name") or None,
+    )
+
+
+def _limit(value: str | int | None) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        limit = int(value)
+    except (TypeError, ValueError):
+        limit = 0
+    if limit < 1:
+        raise SpiderArgumentError(
+            f"limit must be a whole number of articles, 1 or more, not {value!r}"
+        )
+    return limit
+
+
+def is_site_url(url: str) -> bool:
+    """Whether `url` can be a site's address: http or https, with a host."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
 def site_spider(site: Site, module: str = __name__) -> type[NewsSiteSpider]:
     """The spider of a site: NewsSiteSpider carrying the record, its name and its politeness
     settings. `module`: where the class says it was defined (Scrapy's loader lists a module's
@@ -219,31 +306,25 @@ class NewsSiteSpider(scrapy.Spider):
         "a.next.page-numbers::attr(href)",
     )
 
-    def __init__(
-        self,
-        *args: Any,
-        base_url: str | None = None,
-        limit: str | int | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        full: str | bool | None = None,
-        rest_api: str | bool | None = None,
-        **kwargs: Any,
-    ) -> None:
-        if not (base_url or self.site.base_url):
-            raise ValueError(f"which site? scrapy crawl {self.site.name} -a base_url=https://...")
-        super().__init__(*args, **kwargs)
-        if not self.site.base_url and base_url and "name" not in kwargs:
-            self.name = site_name_of(base_url)  # the generic spider names its items' site
-        self._base_url_arg = base_url
-        self.limit = int(limit) if limit else None
-        self.since = parse_since(since)
-        self.until = parse_until(until)
-        self.full = parse_flag(full)  # fetch every discovered article, stored or not
-        self.rest_api = self.site.rest_api if rest_api is None else parse_flag(rest_api)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        arguments = spider_arguments(self.site, kwargs)  # SpiderArgumentError: a usage error
+        super().__init__(*args, **({"name": arguments.name} if arguments.name else {}))
+        if not self.site.base_url and arguments.base_url and not arguments.name:
+            self.name = site_name_of(arguments.base_url)  # the generic spider names its site
+        self._base_url_arg = arguments.base_url
+        self.limit = arguments.limit
+        self.since = arguments.since
+        self.until = arguments.until
+        self.full = arguments.full  # fetch every discovered article, stored or not
+        self.rest_api = self.site.rest_api if arguments.rest_api is None else arguments.rest_api
         self.rest_failed_over = False
         self.discovery = DiscoveryState(self._walk_listings, self.limit_reached)
+        # `limit` counts stored articles: an item a pipeline drops (no body, a schema error)
+        # frees its place, so limit=N stores N when N are there. Yielded and not yet stored or
+        # dropped, an item holds its place: the run never stores more than N.
         self.articles_yielded = 0
+        self.articles_dropped = 0
+        self.articles_stored = 0
         self.fallback_pages = 0
 
     @classmethod
@@ -253,14 +334,20 @@ class NewsSiteSpider(scrapy.Spider):
         spider.discovery.max_sitemaps = crawler.settings.getint("DISCOVERY_MAX_SITEMAPS")
         configured = crawler.settings.getdict("SITE_BASE_URLS").get(spider.name)
         spider.base_url = (spider._base_url_arg or configured or spider.site.base_url).rstrip("/")
-        if not spider.base_url.startswith(("http://", "https://")):
-            raise ValueError(f"base_url must start with http:// or https://: {spider.base_url!r}")
+        if not is_site_url(spider.base_url):
+            raise SpiderArgumentError(
+                f"base_url must be an http:// or https:// URL, not {spider.base_url!r}"
+            )
         # Offsite filtering follows the base URL, so a replica on 127.0.0.1 is crawled exactly
         # like the real site (www. is dropped so both host variants stay on site).
         spider.allowed_domains = [host_of(spider.base_url).removeprefix("www.")]
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_scheduled, signal=signals.request_scheduled)
         crawler.signals.connect(spider.on_dropped, signal=signals.request_dropped)
+        if spider.limit is not None:
+            crawler.signals.connect(spider.on_item_stored, signal=signals.item_scraped)
+            crawler.signals.connect(spider.on_item_dropped, signal=signals.item_dropped)
+            crawler.signals.connect(spider.on_item_dropped, signal=signals.item_error)
         return spider
 
     @classmethod
@@ -672,7 +759,9 @@ class NewsSiteSpider(scrapy.Spider):
         yield from self.continue_article(state)
 
     def emit(self, state: MultiPageArticle) -> Iterator[ArticleItem]:
-        if self.limit_reached():
+        if self.limit_reached() or not self.room_under_limit():
+            # Not stored: the next run finds it new. Counted, so that it is not a silent loss.
+            self.count("articles/skipped/over_limit")
             return
         item = state.item
         item["pages"] = state.total_pages
@@ -684,8 +773,6 @@ class NewsSiteSpider(scrapy.Spider):
             self.count("articles/incomplete")
         self.articles_yielded += 1
         yield item
-        if self.limit_reached():
-            raise CloseSpider("limit_reached")
 
     def extracted(self, item: ArticleItem) -> None:
         """Called with each new article item, right after extraction."""
@@ -698,7 +785,23 @@ class NewsSiteSpider(scrapy.Spider):
             release_caches()
 
     def limit_reached(self) -> bool:
-        return self.limit is not None and self.articles_yielded >= self.limit
+        """Whether `limit` articles are stored (passed every pipeline)."""
+        return self.limit is not None and self.articles_stored >= self.limit
+
+    def room_under_limit(self) -> bool:
+        """Whether one more item may go to the pipelines: those stored and those on their way
+        stay under the limit."""
+        in_flight_or_stored = self.articles_yielded - self.articles_dropped
+        return self.limit is None or in_flight_or_stored < self.limit
+
+    def on_item_stored(self, item: Any) -> None:
+        self.articles_stored += 1
+        if self.articles_stored == self.limit:
+            logger.info("%s: %d articles stored: the limit is reached", self.name, self.limit)
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="limit_reached"))
+
+    def on_item_dropped(self, item: Any) -> None:
+        self.articles_dropped += 1
 
     def article_failed(self, failure: Failure) -> None:
         self.drop(failure.request.url, _failure_reason(failure))

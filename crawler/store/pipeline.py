@@ -72,6 +72,12 @@ logger = logging.getLogger(__name__)
 # Values that are never items: ItemAdapter.asdict() asks every item adapter about each value of
 # an article and of its raw pages, a tenth of a millisecond per article on the reactor thread.
 PLAIN_VALUES = (str, bytes, int, float, datetime, type(None))
+# How the log line of a given-up article says what it lacks (ArticleStore's missing_part).
+GIVEN_UP_WORDS = {
+    "no_date": "has no date",
+    "no_body": "has no body",
+    "incomplete": "misses a page",
+}
 # Half of a UTF-16 pair on its own: valid in a Python str, refused by every UTF-8 encoder.
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -103,6 +109,9 @@ class StorePipeline:
         self.retry_delays = [float(d) for d in settings.getlist("STORE_RETRY_DELAYS")]
         self.probe_interval = settings.getfloat("STORE_PROBE_INTERVAL")
         self.store_pages = settings.getbool("STORE_PAGES")
+        # The store counts the refetches that bring an article without what it lacks, and
+        # names those reaching this many (crawler/incremental.py gives them up).
+        self.max_refetches = settings.getint("INCREMENTAL_MAX_REFETCHES")
         self.spool = spool_from(settings)
         self.store: ArticleStore | None = None
         self._buffer: list[Record] = []
@@ -275,7 +284,7 @@ class StorePipeline:
         failures = 0
         while True:
             try:
-                counts = self.store.save_fetched(articles, pages)
+                counts = self.store.save_fetched(articles, pages, max_refetches=self.max_refetches)
             except Exception as exc:  # any error: the batch is spooled, never lost
                 failures += 1
                 retryable = isinstance(exc, StoreError) and exc.retryable
@@ -346,6 +355,16 @@ class StorePipeline:
         if counts.stale:
             self.stats.inc_value("store/stale", counts.stale)
         self.stats.inc_value("store/pages", sum(len(record["pages"]) for record in batch))
+        for url, missing in counts.given_up:
+            self.stats.inc_value(f"incremental/given_up/{missing}")
+            logger.warning(
+                "Store: %s still %s after %d refetches in a row: not refetched again unless"
+                " its source says it changed",
+                url,
+                GIVEN_UP_WORDS.get(missing, missing),
+                self.max_refetches,
+                extra=self._site,
+            )
 
 
 def detached_document(item: Any) -> dict[str, Any]:

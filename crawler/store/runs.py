@@ -5,15 +5,22 @@
     started_at      when the spider opened                          (aware UTC datetime)
     finished_at     when it closed                                  (aware UTC datetime)
     finish_reason   Scrapy's reason: finished, closespider_timeout, shutdown, limit_reached...
+    outcome         how the run ended, as crawler/outcome.py judges it and `scrapy crawl` exits:
+                    {status: ok | nothing new | spooled | degraded | unreachable | failed,
+                     exit_status: 0, 3, 6, 4 or 5, reason: why, "" for ok and nothing new}
     counts          new / updated / unchanged / dropped articles, spooled records, articles
                     neither stored nor spooled (unwritten), stored pages
     stats           the crawl's Scrapy stats, fit for BSON (see bson_safe)
 
 Scrapy closes the item pipelines before it sends spider_closed, so by then the store pipeline
-has written its last batch and put its final counts in the stats; the reason comes with the
-signal. The run is written through the crawl's store connection (crawler/store/connection.py),
-which closes only after spider_closed. A crawl whose store was unavailable at start never
-reaches engine_started, and has no run to record.
+has written its last batch and put its final counts in the stats, and the monitors (connected
+first, settings/base.py EXTENSIONS) their verdict; the reason comes with the signal. The outcome
+is judged from those stats (crawler/outcome.py outcome_of), as the command judges its exit
+status. A run document that has to be spooled is recorded as spooled (exit status 3), unless
+its outcome was worse: that is what the crawl exits with. The run is written through the
+crawl's store connection (crawler/store/connection.py), which closes only after spider_closed.
+A crawl whose store was unavailable at start never reaches engine_started, and has no run to
+record.
 
 A store unreachable at close does not lose the run: the run document goes to the spool
 (stat store/spooled_runs; `scrapy crawl` then exits with status 3).
@@ -32,6 +39,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from crawler.outcome import DROPPED_PREFIXES, outcome_of
 from crawler.store.connection import StoreConnection, store_enabled
 from crawler.store.errors import StoreError
 from crawler.store.spool import run_record, spool_from
@@ -39,7 +47,6 @@ from crawler.store.spool import run_record, spool_from
 logger = logging.getLogger(__name__)
 
 COUNTED = ("new", "updated", "unchanged", "spooled", "unwritten", "pages")
-DROPPED_PREFIXES = ("articles/dropped/", "store/dropped/")
 INT64_MAX = 2**63 - 1
 
 
@@ -79,9 +86,10 @@ class RunRecorder:
             reason,
             self.crawler.stats.get_stats(),
         )
-        await asyncio.to_thread(self._save, run)
+        run["outcome"] = outcome_of(self.crawler, spider=spider).record()
+        await asyncio.to_thread(self._save, run, spider)
 
-    def _save(self, run: dict[str, Any]) -> None:
+    def _save(self, run: dict[str, Any], spider: Spider) -> None:
         assert self.connection is not None
         store = self.connection.store
         try:
@@ -90,15 +98,17 @@ class RunRecorder:
             store.record_run(run)
             logger.info("Store: run %s recorded in %s", run["run_id"], store.describe())
         except StoreError as exc:
-            self._spool(run, exc)
+            self._spool(run, spider, exc)
 
-    def _spool(self, run: dict[str, Any], error: StoreError) -> None:
+    def _spool(self, run: dict[str, Any], spider: Spider, error: StoreError) -> None:
+        self.crawler.stats.set_value("store/spooled_runs", 1)
+        run["outcome"] = outcome_of(self.crawler, spider=spider).record()  # spooled, or worse
         try:
             self.spool.append([run_record(self.database, run)])
         except OSError as exc:
+            self.crawler.stats.set_value("store/spooled_runs", 0)
             logger.error("Store: run %s neither recorded nor spooled: %s", run["run_id"], exc)
             return
-        self.crawler.stats.set_value("store/spooled_runs", 1)
         logger.warning("Store: run %s spooled to %s (%s)", run["run_id"], self.spool.path, error)
 
 
@@ -125,6 +135,16 @@ def run_document(
         "counts": counts,
         "stats": bson_safe(stats),
     }
+
+
+def outcome_text(run: dict[str, Any]) -> str:
+    """How a recorded run ended, for people: "degraded (published_at coverage 0.20 ...)
+    [exit 6]"; runs recorded before outcomes were kept say so."""
+    outcome = run.get("outcome")
+    if not isinstance(outcome, dict):
+        return "not recorded"
+    reason = f" ({outcome['reason']})" if outcome.get("reason") else ""
+    return f"{outcome.get('status')}{reason} [exit {outcome.get('exit_status')}]"
 
 
 def bson_safe(value: Any) -> Any:

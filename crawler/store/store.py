@@ -10,6 +10,12 @@ lacks text indexes only (full-text search is then off, everything else works).
     last_seen    when it was last fetched                    (aware UTC datetime)
     fetch_count  how many times it was fetched
     version      1, plus one for every change of content_hash
+    refetch_reason, refetch_count
+                 only while the stored copy lacks something a later fetch may bring
+                 (missing_part: incomplete, no_body, no_date): what it lacks, and how many
+                 refetches in a row brought it without it (0 after the first fetch). The
+                 incremental middleware stops refetching it at INCREMENTAL_MAX_REFETCHES
+                 (crawler/incremental.py); a fetch that brings the part removes both fields.
 
 The times are the item's fetched_at (the write time for an item without one), so an article
 written late, from the spool, keeps the time it was really fetched. A fetch no newer than
@@ -81,8 +87,11 @@ DUPLICATE_KEY = 11000
 # Recorded in every version document, so never listed among the changed fields.
 VERSION_IDENTITY = ("url", "content_hash", "fetched_at")
 # What the store adds to an article's item fields (the module docstring says what they mean).
+# (refetch_reason and refetch_count are the crawl's bookkeeping of what an article still lacks,
+# not exported.)
 STORE_FIELDS = ("first_seen", "last_seen", "fetch_count", "version")
-KNOWN_URL_FIELDS = ("content_hash", "published_at", "complete", "last_seen")
+REFETCH_FIELDS = ("refetch_reason", "refetch_count")
+KNOWN_URL_FIELDS = ("content_hash", "published_at", "complete", "last_seen", *REFETCH_FIELDS)
 URLS_PER_LOOKUP = 1000  # keeps each $in query well under the 16 MB command limit
 PAGE_COMPRESSION = "zlib"
 # zlib's default (6) spends twice the CPU of level 4 on a WordPress page for 4% fewer bytes
@@ -116,12 +125,28 @@ RUN_INDEXES = (
 )
 
 
+def missing_part(article: dict[str, Any]) -> str | None:
+    """What an article (stored, or an item about to be) lacks that a later fetch may bring:
+    incomplete (a later page stayed missing), no_body (no content), no_date (no published_at);
+    None when it lacks none of them."""
+    if article.get("complete") is False:
+        return "incomplete"
+    if not article.get("content_hash"):
+        return "no_body"
+    if article.get("published_at") is None:
+        return "no_date"
+    return None
+
+
 @dataclass(frozen=True)
 class UpsertCounts:
     new: int = 0
     updated: int = 0  # content_hash changed: version + 1, old values in article_versions
     unchanged: int = 0  # same content_hash: only last_seen and fetch_count moved
     stale: int = 0  # fetched no later than last_seen: already recorded, not written
+    # (url, missing part) of the articles whose refetch_count reached max_refetches with
+    # this write: the incremental middleware refetches them no more.
+    given_up: tuple[tuple[str, str], ...] = ()
 
     def __add__(self, other: UpsertCounts) -> UpsertCounts:
         return UpsertCounts(
@@ -129,6 +154,7 @@ class UpsertCounts:
             updated=self.updated + other.updated,
             unchanged=self.unchanged + other.unchanged,
             stale=self.stale + other.stale,
+            given_up=self.given_up + other.given_up,
         )
 
 
@@ -235,11 +261,13 @@ class ArticleStore:
         pages: list[dict[str, Any]],
         *,
         now: datetime | None = None,
+        max_refetches: int = 0,
     ) -> UpsertCounts:
         """Store fetched articles with their raw pages: what the store pipeline and the spool
-        replay write. Pages first, so that a retry after a failure rewrites both."""
+        replay write. Pages first, so that a retry after a failure rewrites both.
+        `max_refetches`: see upsert_articles."""
         self.upsert_pages(pages)
-        return self.upsert_articles(articles, now=now)
+        return self.upsert_articles(articles, now=now, max_refetches=max_refetches)
 
     def upsert_articles(
         self,
@@ -247,8 +275,13 @@ class ArticleStore:
         *,
         now: datetime | None = None,
         fetched: bool = True,
+        max_refetches: int = 0,
     ) -> UpsertCounts:
         """Store a batch of items keyed by their canonical url (the last item of a url wins).
+
+        A fetched item that lacks what its stored copy lacked (missing_part) counts one more
+        refetch in vain (refetch_count); those whose count reaches `max_refetches` (0: none)
+        with this write are named in the counts' given_up.
 
         fetched=False: the items were extracted again from stored pages (`scrapy reparse`),
         which is not a fetch: last_seen and fetch_count stay, and only a changed content_hash
@@ -282,19 +315,35 @@ class ArticleStore:
                 and (operation := _write_op(item, stored.get(url), now, fetched=fetched))
             ]
             raced = self._bulk_write(writes)
+        given_up = tuple(
+            (url, reason)
+            for url, doc in stored.items()
+            if fetched
+            and max_refetches
+            and url not in stale
+            and (reason := missing_part(latest[url])) is not None
+            and _refetches(latest[url], doc) == max_refetches
+        )
         counts = UpsertCounts(
             new=len(latest) - len(stored) - len(raced),
             updated=len(changed),
             unchanged=len(stored) - len(changed) - len(stale),
             stale=len(stale),
+            given_up=given_up,
         )
         if raced:
-            counts += self.upsert_articles([latest[url] for url in raced], now=now, fetched=fetched)
+            counts += self.upsert_articles(
+                [latest[url] for url in raced],
+                now=now,
+                fetched=fetched,
+                max_refetches=max_refetches,
+            )
         return counts
 
     def _stored(self, urls: list[str]) -> dict[str, dict[str, Any]]:
         """url -> what the write path needs of the stored articles among `urls`."""
-        projection = {"_id": 0, "url": 1, "content_hash": 1, "version": 1, "last_seen": 1}
+        fields = ("content_hash", "version", "last_seen", "complete", "published_at")
+        projection = {"_id": 0, "url": 1, **dict.fromkeys(fields + REFETCH_FIELDS, 1)}
         return {doc["url"]: doc for doc in self._articles.find({"url": {"$in": urls}}, projection)}
 
     def _bulk_write(self, writes: list[tuple[str, InsertOne | UpdateOne]]) -> list[str]:
@@ -560,17 +609,45 @@ def _write_op(
     seen = _seen_at(item, now)
     if stored is None:
         first = {"url": url, **fields, "first_seen": seen, "last_seen": seen}
-        return InsertOne({**first, "fetch_count": 1, "version": 1})
+        missing = missing_part(item) if fetched else None
+        refetch = {"refetch_reason": missing, "refetch_count": 0} if missing else {}
+        return InsertOne({**first, "fetch_count": 1, "version": 1, **refetch})
     if not fetched:  # extracted again, not fetched: only a change of content is written
         if stored.get("content_hash") == item.get("content_hash"):
             return None
         return UpdateOne({"url": url}, {"$set": fields, "$inc": {"version": 1}})
+    refetch = _refetch_update(item, stored)
     if stored.get("content_hash") == item.get("content_hash"):
-        return UpdateOne({"url": url}, {"$set": {"last_seen": seen}, "$inc": {"fetch_count": 1}})
-    return UpdateOne(
-        {"url": url},
-        {"$set": {**fields, "last_seen": seen}, "$inc": {"version": 1, "fetch_count": 1}},
-    )
+        update = {"$set": {"last_seen": seen}, "$inc": {"fetch_count": 1}}
+        if missing_part(stored) not in (None, missing_part(item)):
+            # The refetch brought what the stored copy lacked; a date is not in content_hash,
+            # so without this the date would never be written, and refetched on every run.
+            update["$set"].update(fields)
+    else:
+        update = {"$set": {**fields, "last_seen": seen}, "$inc": {"version": 1, "fetch_count": 1}}
+    update["$set"].update(refetch.get("$set", {}))
+    if "$unset" in refetch:
+        update["$unset"] = refetch["$unset"]
+    return UpdateOne({"url": url}, update)
+
+
+def _refetches(item: dict[str, Any], stored: dict[str, Any] | None) -> int:
+    """The refetch_count of an article once `item`, which lacks something, is written over
+    `stored`: one more when the stored copy lacked the same, else 0 (a first fetch lacking it)."""
+    if stored is None or missing_part(stored) != missing_part(item):
+        return 0
+    previous = stored.get("refetch_count") if stored.get("refetch_reason") else None
+    return (previous if isinstance(previous, int) else 0) + 1
+
+
+def _refetch_update(item: dict[str, Any], stored: dict[str, Any]) -> dict[str, Any]:
+    """The refetch fields' part of the update of a fetched article ($set or $unset)."""
+    missing = missing_part(item)
+    if missing is not None:
+        return {"$set": {"refetch_reason": missing, "refetch_count": _refetches(item, stored)}}
+    if any(field in stored for field in REFETCH_FIELDS):
+        return {"$unset": dict.fromkeys(REFETCH_FIELDS, "")}
+    return {}
 
 
 def _seen_at(item: dict[str, Any], now: datetime) -> datetime:
