@@ -13,6 +13,11 @@ from typing import Any
 
 from itemadapter import ItemAdapter, is_item
 from scrapy import logformatter
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+)
 
 # What is kept of an error's message: some (a KeyError, a UnicodeEncodeError) quote the value.
 MAX_REASON_CHARS = 300
@@ -47,3 +52,38 @@ def short(text: str) -> str:
     """One line of at most MAX_REASON_CHARS characters."""
     line = " ".join(text.split())
     return line if len(line) <= MAX_REASON_CHARS else line[: MAX_REASON_CHARS - 1] + "…"
+
+
+# What went wrong with a download that got no response, for the one line that reports it.
+NETWORK_FAILURES: tuple[tuple[type[BaseException], str], ...] = (
+    (CannotResolveHostError, "DNS lookup failed"),
+    (DownloadConnectionRefusedError, "connection refused"),
+    (DownloadTimeoutError, "timed out"),
+)
+
+
+def download_failure(error: BaseException) -> str:
+    """A download error in a few words that say which kind it is: DNS, refused, TLS, timeout,
+    or the error's own message, e.g. "DNS lookup failed: no results for hostname lookup:
+    nosuchhost.invalid"."""
+    message = short(str(error)) or type(error).__name__
+    for kind, words in NETWORK_FAILURES:
+        if isinstance(error, kind):
+            return message if message.lower().startswith(words.lower()) else f"{words}: {message}"
+    if any(_is_tls_error(cause) for cause in _causes(error)):
+        return f"TLS failed: {message}"
+    return message
+
+
+def _causes(error: BaseException) -> list[BaseException]:
+    chain = [error]
+    while chain[-1].__cause__ is not None and len(chain) < 10:
+        chain.append(chain[-1].__cause__)
+    # Twisted gathers the reasons of a response never received (a failed TLS handshake).
+    reasons = getattr(error, "reasons", None) or []
+    return chain + [getattr(reason, "value", reason) for reason in reasons]
+
+
+def _is_tls_error(error: BaseException) -> bool:
+    names = (type(error).__module__ + "." + type(error).__name__).lower()
+    return "ssl" in names or "tls" in names or "certificate" in str(error).lower()
