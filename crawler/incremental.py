@@ -198,6 +198,8 @@ class IncrementalMiddleware:
         self.stats.inc_value("incremental/lookups")
         kept = []
         for url, request in first_seen.items():
+            if url_key(url) in self._requested:  # let through by another source's lookup meanwhile
+                continue
             stored = known.get(url)
             if stored is None:
                 page.unknown.add(url)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import json
 import os
+import pty
 import re
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -19,7 +21,7 @@ from crawler.dates import WIB
 from crawler.exitcodes import EXIT_NOT_STARTED
 from crawler.store import ArticleStore, EmbeddedServer
 from replica import ReplicaServer
-from tests.crawl import ROOT, run_scrapy
+from tests.crawl import ROOT, run_scrapy, scrapy_command
 
 SITE = "radartangsel"
 SEED_TITLE = "Bahas Strategi Melawan Korea Utara"
@@ -118,17 +120,51 @@ def table_urls(stdout: str) -> list[str]:
 # --- list ---------------------------------------------------------------------------------------
 
 
-def test_list_shows_the_newest_first_in_wib_fitted_to_the_terminal(seeded, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
+def test_list_shows_the_newest_first_in_wib_whole_into_a_pipe(seeded, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")  # a terminal's width: not for a pipe
     result = seeded.run("articles", "list", "--limit", "0")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["published", "(WIB)", "site", "title", "url"]
     assert table_urls(result.stdout) == [doc["url"] for doc in newest_first(seeded.articles)]
-    assert all(len(line) <= 200 for line in lines)
-    assert any("…" in line for line in lines), "long titles are cut with an ellipsis"
+    assert "…" not in result.stdout, "nothing is cut into a pipe"
+    for doc in seeded.articles:
+        assert f"  {doc['title']}  " in result.stdout
     (seed_line,) = [line for line in lines if line.endswith(seeded.seed_url)]
     assert seed_line.startswith("2023-12-07 14:32  radartangsel  Bahas Strategi")  # 07:32 UTC
+
+
+def run_in_terminal(seeded: Seeded, *args: str, columns: int) -> tuple[int, str]:
+    """A command with its standard output on a terminal (a pseudo-terminal) `columns` wide."""
+    command, env = scrapy_command(*args, MONGO_URI=seeded.uri, MONGO_DATABASE=seeded.db)
+    env["COLUMNS"] = str(columns)
+    terminal, its_end = pty.openpty()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=its_end, stderr=subprocess.PIPE)
+    os.close(its_end)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(terminal, 65536)
+        except OSError:  # EIO: the process closed its end
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(terminal)
+    assert process.wait(timeout=60) == 0, process.stderr.read() if process.stderr else ""
+    return process.returncode, b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_list_on_an_80_column_terminal_shortens_urls_before_titles(seeded):
+    _, output = run_in_terminal(seeded, "articles", "list", "--limit", "0", columns=80)
+    lines = output.splitlines()
+    assert lines[0].split() == ["published", "(WIB)", "site", "title", "url"]
+    assert all(len(line) <= 80 for line in lines), lines
+    (seed_line,) = [line for line in lines if SEED_TITLE[:20] in line]
+    # The URL column gave way (down to 12 characters) before the title was cut.
+    url_cell = seed_line.split()[-1]
+    assert url_cell.endswith("…") and len(url_cell) == 12
+    assert SEED_TITLE[:24] in seed_line
 
 
 def test_list_filters_and_limit(seeded):
