@@ -9,6 +9,7 @@ which says where it failed, without the item.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from itemadapter import ItemAdapter, is_item
@@ -70,20 +71,30 @@ def download_failure(error: BaseException) -> str:
     for kind, words in NETWORK_FAILURES:
         if isinstance(error, kind):
             return message if message.lower().startswith(words.lower()) else f"{words}: {message}"
-    if any(_is_tls_error(cause) for cause in _causes(error)):
-        return f"TLS failed: {message}"
+    tls = next((cause for cause in _causes(error) if _is_tls_error(cause)), None)
+    if tls is not None:
+        # OpenSSL's errors are lists of (library, function, reason): the reasons say it.
+        reasons = re.findall(r"'([^']+)'\)", str(tls))
+        return f"TLS failed: {'; '.join(reasons) or short(str(tls))}"
     return message
 
 
 def _causes(error: BaseException) -> list[BaseException]:
-    chain = [error]
-    while chain[-1].__cause__ is not None and len(chain) < 10:
-        chain.append(chain[-1].__cause__)
-    # Twisted gathers the reasons of a response never received (a failed TLS handshake).
-    reasons = getattr(error, "reasons", None) or []
-    return chain + [getattr(reason, "value", reason) for reason in reasons]
+    """The error, what caused it, and the reasons Twisted gathers in a ResponseNeverReceived."""
+    found: list[BaseException] = []
+    pending = [error]
+    while pending and len(found) < 20:
+        cause = pending.pop(0)
+        found.append(cause)
+        if cause.__cause__ is not None:
+            pending.append(cause.__cause__)
+        for reason in getattr(cause, "reasons", None) or []:
+            value = getattr(reason, "value", reason)
+            if isinstance(value, BaseException):
+                pending.append(value)
+    return found
 
 
 def _is_tls_error(error: BaseException) -> bool:
-    names = (type(error).__module__ + "." + type(error).__name__).lower()
-    return "ssl" in names or "tls" in names or "certificate" in str(error).lower()
+    name = f"{type(error).__module__}.{type(error).__name__}".lower()
+    return "ssl" in name or "tls" in name

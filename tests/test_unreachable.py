@@ -7,6 +7,7 @@ on, and a host name that cannot resolve (.invalid, RFC 2606)."""
 from __future__ import annotations
 
 import re
+import socket
 
 import pytest
 
@@ -19,7 +20,7 @@ from tests.crawl import run_scrapy
 SOURCES = ("/robots.txt", "/feed/", "/sitemap_index.xml", "/wp-sitemap.xml", "/sitemap.xml", "/")
 
 
-def crawl_unreachable(base_url: str, mongo_uri: str, mongo_db_name: str):
+def crawl_unreachable(base_url: str, mongo_uri: str, mongo_db_name: str, **settings: str):
     return run_scrapy(
         "crawl",
         "radartangsel",
@@ -27,6 +28,7 @@ def crawl_unreachable(base_url: str, mongo_uri: str, mongo_db_name: str):
         f"base_url={base_url}",
         MONGO_URI=mongo_uri,
         MONGO_DATABASE=mongo_db_name,
+        **settings,
     )
 
 
@@ -48,13 +50,33 @@ def test_an_unreachable_site_gives_one_line_per_source_and_one_error(
     base_url, kind, mongo_uri, mongo_db_name
 ):
     result = crawl_unreachable(base_url, mongo_uri, mongo_db_name)
+    assert_one_line_per_source(result, base_url, kind)
+
+
+def test_a_site_without_tls_on_https_says_tls_failed(replica, mongo_uri, mongo_db_name):
+    base_url = replica.url.replace("http://", "https://")  # the replica speaks plain HTTP
+    result = crawl_unreachable(base_url, mongo_uri, mongo_db_name)
+    assert_one_line_per_source(result, base_url, "TLS failed")
+
+
+def test_a_site_that_never_answers_says_timed_out(mongo_uri, mongo_db_name):
+    with socket.socket() as silent:  # accepts connections (the kernel does), answers nothing
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(64)
+        base_url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        result = crawl_unreachable(base_url, mongo_uri, mongo_db_name, DOWNLOAD_TIMEOUT="1")
+    assert_one_line_per_source(result, base_url, "timed out")
+
+
+def assert_one_line_per_source(result, base_url: str, kind: str) -> None:
     log = result.stderr
     assert result.returncode == EXIT_UNREACHABLE, log[-3000:]
 
     failures = re.findall(r"WARNING: radartangsel: source unavailable: (\S+) \((.*)\)$", log, re.M)
     assert sorted(url for url, _ in failures) == sorted(base_url + path for path in SOURCES)
     assert all(reason.startswith(kind) for _, reason in failures), failures
-    assert log.count("/robots.txt") == 1, "robots.txt is asked for once, reported once"
+    robots_lines = [line for line in log.splitlines() if "/robots.txt" in line]
+    assert len(robots_lines) == 1, "robots.txt is asked for once, reported once"
 
     assert "Traceback" not in outside_spidermon_report(log)
     assert "Gave up retrying" not in log, "the source's own line reports it, once"
