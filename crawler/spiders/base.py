@@ -442,19 +442,19 @@ class NewsSiteSpider(scrapy.Spider):
         )
 
     def closed(self, reason: str) -> None:
-        """When no source answered, one line that says so, why, and what to try instead."""
-        if reason not in ("finished", "limit_reached"):
+        """When the sources this crawl asked for never answered (and none answered: under
+        distributed mode another worker may have read them), one line that says so, why, and
+        what to try instead."""
+        if reason not in ("finished", "limit_reached") or self.network_failure is None:
             return
-        stats = self.crawler.stats.get_stats()
-        if any(key.startswith("discovery/read/") for key in stats):
+        if any(key.startswith("discovery/read/") for key in self.crawler.stats.get_stats()):
             return
-        why = f" (the last error: {self.network_failure})" if self.network_failure else ""
         logger.error(
-            "%s: nothing answered at %s%s: the site is down or this machine is offline; "
-            "`make demo` crawls a local replica of a site instead",
+            "%s: nothing answered at %s (the last error: %s): the site is down or this machine "
+            "is offline; `make demo` crawls a local replica of a site instead",
             self.name,
             self.base_url,
-            why,
+            self.network_failure,
         )
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
