@@ -439,6 +439,7 @@ class NewsSiteSpider(scrapy.Spider):
             self.name,
             failure.request.url,
             self.network_failure,
+            extra={"spider": self},
         )
 
     def closed(self, reason: str) -> None:
@@ -455,6 +456,7 @@ class NewsSiteSpider(scrapy.Spider):
             self.name,
             self.base_url,
             self.network_failure,
+            extra={"spider": self},  # this site's error, not every crawler's (crawlall)
         )
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
