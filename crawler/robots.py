@@ -9,8 +9,14 @@ robots.txt (meta ROBOTS_TXT) with it: one download, and the spider's callback or
 before, which reports an error once, as it reports any other source. The middleware's own
 download logs nothing (Scrapy's logs an ERROR with a traceback): its retries give up quietly
 (meta GIVE_UP_LOG_LEVEL) and its error is the spider's to report; whatever else comes of it is
-counted in Scrapy's `robotstxt/*` stats. With ROBOTSTXT_OBEY off, there is no middleware and
+counted in Scrapy's `robotstxt/*` stats. A crawl that reads the REST API (and the API answers)
+never asks for robots.txt itself: a failure to download it is then only counted, and, as with
+Scrapy's middleware, nothing is forbidden. With ROBOTSTXT_OBEY off, there is no middleware and
 the spider's request goes to the site.
+
+The download is Scrapy's own `robot_parser`, but for its logging; it hands the outcome to the
+middleware's `_parse_robots` and `_robots_error`, as Scrapy's does (the same in 2.18 and 2.19,
+the range pyproject.toml allows; `make test-lowest` runs these tests with 2.18).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import logging
 
 from scrapy import Request, Spider
+from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
@@ -29,7 +36,7 @@ from crawler.meta import GIVE_UP_LOG_LEVEL, ROBOTS_TXT
 
 
 class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):
-    def __init__(self, crawler) -> None:  # noqa: ANN001 (Scrapy's signature)
+    def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self._downloaded: dict[str, Response | Exception] = {}
 
