@@ -271,6 +271,8 @@ class IncrementalMiddleware:
         now = datetime.now(UTC)
         kept = []
         for url, request in first_seen.items():
+            if url_key(url) in self._requested:  # let through by another source's lookup meanwhile
+                continue
             stored = known.get(url)
             if stored is None and url in dead:
                 if self.retry_at(dead[url]) > now:

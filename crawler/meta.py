@@ -28,3 +28,11 @@ class Discovered:
     url: str
     source: str
     date: datetime | None = None
+
+
+# True on the spider's request for a site's robots.txt: the robots.txt middleware answers it
+# with its own download of the file (crawler/robots.py).
+ROBOTS_TXT = "robots_txt"
+# The log level of the line Scrapy's retries log when they give up on the request (default:
+# RETRY_GIVE_UP_LOG_LEVEL): lower where the request's errback reports the failure itself.
+GIVE_UP_LOG_LEVEL = "give_up_log_level"

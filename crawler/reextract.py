@@ -24,6 +24,7 @@ from scrapy.spiderloader import SpiderLoaderProtocol
 from crawler.article import first_page_item, merge_bodies
 from crawler.items import ArticleItem
 from crawler.pipelines import ValidationPipeline, clean_item, repair_text
+from crawler.spiders.wordpress import GENERIC_SITE
 
 if TYPE_CHECKING:
     from crawler.spiders.base import NewsSiteSpider
@@ -142,7 +143,7 @@ def _reextract(
         logger.warning("reparse: %s: its first page is not stored; left as it is", url)
         return None
     try:
-        spider_class = spiders.load(first["site"])
+        spider_class = _spider_of(spiders, first["site"])
         item = reextract(
             spider_class,
             {page["page"]: page_response(page) for page in pages},
@@ -158,5 +159,15 @@ def _reextract(
         logger.warning("reparse: %s: no %s with the current code; left as it is", url, absent)
         return None
     item["url"] = url  # the identity it is stored under, even if canonical urls changed
+    item["site"] = first["site"]  # as crawled: the generic spider names the sites it crawls
     item["fetched_at"] = first["fetched_at"]
     return dict(item)
+
+
+def _spider_of(spiders: SpiderLoaderProtocol, site: str) -> type:
+    """The spider that crawled `site`: its own, else the generic one, which stores the sites it
+    crawls under `-a name` or their host name, names no spider has."""
+    try:
+        return spiders.load(site)
+    except KeyError:
+        return spiders.load(GENERIC_SITE.name)

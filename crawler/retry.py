@@ -27,6 +27,8 @@ from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.response import response_status_message
 
+from crawler.meta import GIVE_UP_LOG_LEVEL
+
 logger = logging.getLogger(__name__)
 
 
@@ -102,6 +104,7 @@ class PoliteRetryMiddleware(RetryMiddleware):
             reason=reason,
             max_retry_times=request.meta.get("max_retry_times", self.max_retry_times),
             priority_adjust=request.meta.get("priority_adjust", self.priority_adjust),
+            give_up_log_level=request.meta.get(GIVE_UP_LOG_LEVEL, self.give_up_log_level),
         )
 
     async def _wait(self, seconds: float) -> None:

@@ -55,8 +55,16 @@ FILE_KEYS = {
 }
 
 
-class SitesFileError(ValueError):
-    """The sites file cannot be used; the message names the file, the site and the key."""
+class SitesFileError(ValueError, SystemExit):
+    """The sites file cannot be used; the message names the file, the site and the key.
+
+    Also a SystemExit: Scrapy's command line builds the spider loader before any command runs,
+    outside anything a command could catch, and a SystemExit is the one exception Python ends
+    on with its message alone (status 1, "could not start"), not a traceback before it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.code = f"error: {message}"  # what Python prints on its way out
 
 
 def load_sites(path: str | Path | None) -> list[Site]:

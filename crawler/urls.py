@@ -24,6 +24,7 @@ so both must come from this function and nothing else.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
@@ -61,6 +62,25 @@ def canonical_url(url: str, base_url: str) -> str:
         scheme, netloc = base.scheme.lower(), base.netloc.lower()
     path = _article_path(parts.path)
     return canonicalize_url(urlunsplit((scheme, netloc, path, _without_tracking(parts.query), "")))
+
+
+def stored_url_candidates(url: str, base_urls: Iterable[str] = ()) -> list[str]:
+    """The canonical URLs the article `url` points to can be stored under, most likely first:
+    canonical_url on the URL's own scheme and host, on the other scheme and host variants of
+    the same site (http/https, www./m./amp.), and on each of `base_urls` (the sites' known
+    addresses) that is the same site. For finding an article by any URL a reader has."""
+    url = url.strip()
+    parts = urlsplit(url if "://" in url else "https://" + url)
+    bare = _bare_host(parts.hostname or "")
+    port = f":{parts.port}" if parts.port else ""
+    guesses = [
+        f"{scheme}://{prefix}{bare}{port}/"
+        for scheme in (parts.scheme or "https", "https", "http")
+        for prefix in ("", *SITE_HOST_PREFIXES)
+    ]
+    sites = [base for base in base_urls if same_site(host_of(base), bare)]
+    bases = [parts.geturl(), *sites, *guesses]
+    return list(dict.fromkeys(canonical_url(parts.geturl(), base) for base in bases))
 
 
 def same_site(host: str, other: str) -> bool:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import json
 import os
+import pty
 import re
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -15,11 +17,12 @@ from pathlib import Path
 import pytest
 from pymongo import MongoClient
 
+from crawler.commands._inspect import MIN_SHRUNK_WIDTH, table
 from crawler.dates import WIB
 from crawler.exitcodes import EXIT_NOT_STARTED
 from crawler.store import ArticleStore, EmbeddedServer
 from replica import ReplicaServer
-from tests.crawl import ROOT, run_scrapy
+from tests.crawl import ROOT, run_scrapy, scrapy_command
 
 SITE = "radartangsel"
 SEED_TITLE = "Bahas Strategi Melawan Korea Utara"
@@ -118,17 +121,51 @@ def table_urls(stdout: str) -> list[str]:
 # --- list ---------------------------------------------------------------------------------------
 
 
-def test_list_shows_the_newest_first_in_wib_fitted_to_the_terminal(seeded, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
+def test_list_shows_the_newest_first_in_wib_whole_into_a_pipe(seeded, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")  # a terminal's width: not for a pipe
     result = seeded.run("articles", "list", "--limit", "0")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["published", "(WIB)", "site", "title", "url"]
     assert table_urls(result.stdout) == [doc["url"] for doc in newest_first(seeded.articles)]
-    assert all(len(line) <= 200 for line in lines)
-    assert any("…" in line for line in lines), "long titles are cut with an ellipsis"
+    assert "…" not in result.stdout, "nothing is cut into a pipe"
+    for doc in seeded.articles:
+        assert f"  {doc['title']}  " in result.stdout
     (seed_line,) = [line for line in lines if line.endswith(seeded.seed_url)]
     assert seed_line.startswith("2023-12-07 14:32  radartangsel  Bahas Strategi")  # 07:32 UTC
+
+
+def run_in_terminal(seeded: Seeded, *args: str, columns: int) -> tuple[int, str]:
+    """A command with its standard output on a terminal (a pseudo-terminal) `columns` wide."""
+    command, env = scrapy_command(*args, MONGO_URI=seeded.uri, MONGO_DATABASE=seeded.db)
+    env["COLUMNS"] = str(columns)
+    terminal, its_end = pty.openpty()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=its_end, stderr=subprocess.PIPE)
+    os.close(its_end)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(terminal, 65536)
+        except OSError:  # EIO: the process closed its end
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(terminal)
+    assert process.wait(timeout=60) == 0, process.stderr.read() if process.stderr else ""
+    return process.returncode, b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_list_on_an_80_column_terminal_shortens_urls_before_titles(seeded):
+    _, output = run_in_terminal(seeded, "articles", "list", "--limit", "0", columns=80)
+    lines = output.splitlines()
+    assert lines[0].split() == ["published", "(WIB)", "site", "title", "url"]
+    assert all(len(line) <= 80 for line in lines), lines
+    (seed_line,) = [line for line in lines if SEED_TITLE[:20] in line]
+    # The URL column gave way (down to 12 characters) before the title was cut.
+    url_cell = seed_line.split()[-1]
+    assert url_cell.endswith("…") and len(url_cell) == 12
+    assert SEED_TITLE[:24] in seed_line
 
 
 def test_list_filters_and_limit(seeded):
@@ -174,6 +211,36 @@ def test_show_prints_every_field_and_the_wrapped_body(seeded, monkeypatch):
     assert set(as_json) == set(seed)
     assert as_json["body_html"] == seed["body_html"]
     assert ISO_WITH_OFFSET.match(as_json["first_seen"])
+
+
+def url_variants(url: str) -> list[str]:
+    """What readers paste for one article (crawler/urls.py maps each to the stored URL)."""
+    scheme, rest = url.split("://", 1)
+    other_scheme = "https" if scheme == "http" else "http"
+    return [
+        url.rstrip("/"),
+        url + "?utm_source=whatsapp&utm_medium=share",
+        url + "amp/",
+        f"{other_scheme}://{rest}",
+    ]
+
+
+def test_show_finds_the_article_by_any_variant_of_its_url(seeded):
+    variants = url_variants(seeded.seed_url)
+    results = seeded.run_many(
+        *(("articles", "show", variant, "--json") for variant in variants),
+        ("articles", "show", variants[0], "--versions"),
+    )
+    for variant, result in zip(variants, results, strict=False):
+        assert result.returncode == 0, (variant, result.stderr)
+        assert json.loads(result.stdout)["url"] == seeded.seed_url
+    assert "versions: 2" in results[-1].stdout
+
+
+def test_show_of_a_url_not_stored_is_status_1(seeded):
+    result = seeded.run("articles", "show", seeded.seed_url + "tidak-ada/")
+    assert result.returncode == 1
+    assert result.stderr == f"no article stored with url {seeded.seed_url}tidak-ada/\n"
 
 
 def test_show_versions_diffs_the_changed_fetch(seeded):
@@ -259,7 +326,9 @@ def test_stats_counts_coverage_chart_and_last_crawl(seeded):
     assert len(stats["per_day"]) == 30 and stats["per_day"][today.isoformat()] == 1
     assert stats["last_runs"][SITE]["finish_reason"] == "finished"
     assert stats["last_runs"][SITE]["outcome"] == {"status": "ok", "exit_status": 0, "reason": ""}
-    assert "bantennews" in stats["last_runs"], "every spider is listed"
+    assert "bantennews" in stats["last_runs"], "every site is listed"
+    assert "wordpress" not in stats["per_site"], "the generic spider is no site"
+    assert not re.search(r"^  wordpress ", result.stdout, re.M)
     assert all(run is None for site, run in stats["last_runs"].items() if site != SITE)
     assert OTHER_SITE in stats["last_runs"]
 
@@ -284,6 +353,27 @@ def test_export_in_every_format(seeded, tmp_path):
     tags = {row["url"]: row["tags"] for row in rows}
     assert all(tags[doc["url"]] == "; ".join(doc["tags"]) for doc in since)
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_export_of_one_article_says_article(seeded, tmp_path):
+    today = datetime.now(WIB).date().isoformat()
+    path = tmp_path / "today.jsonl"
+    result = seeded.run("articles", "export", "-o", str(path), "--since", today)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"exported 1 article to {path} (jsonl)\n"
+
+
+def test_help_lists_every_subcommands_options(seeded):
+    result = seeded.run("articles", "-h")
+    assert result.returncode == 0, result.stderr
+    for usage in (
+        "scrapy articles list [--site S] [--since D]",
+        "scrapy articles show [--versions] [--raw] [--json] URL",
+        "scrapy articles search [--site S] [--limit N] [--json] WORDS",
+        "scrapy articles stats [--site S] [--json]",
+        "scrapy articles export -o FILE",
+    ):
+        assert usage in result.stdout
 
 
 def test_export_to_stdout(seeded):
@@ -387,3 +477,32 @@ def _server_pids(data_dir: Path) -> list[str]:
             if b"secantusd" in cmdline and str(data_dir).encode() in cmdline:
                 pids.append(proc.name)
     return pids
+
+
+# --- tables (crawler/commands/_inspect.py) ------------------------------------------------------
+
+HEADERS = ["published (WIB)", "site", "title", "url"]
+ROW = [
+    "2024-06-28 09:00",
+    "radartangsel",
+    "Pemkot Tangsel Perbaiki Jalan Rusak di Pamulang Jelang Musim Hujan",
+    "https://radartangsel.com/2024/06/28/pemkot-tangsel-perbaiki-jalan-rusak-di-pamulang/",
+]
+
+
+def test_a_table_shortens_the_url_before_the_title():
+    lines = table(HEADERS, [ROW], width=120, shrink=(3, 2))
+    assert all(len(line) <= 120 for line in lines)
+    assert ROW[2] in lines[1], "the title stays whole while the URL can give way"
+    assert lines[1].endswith("…")
+
+
+def test_a_table_shortens_the_title_once_the_url_is_as_short_as_it_goes():
+    lines = table(HEADERS, [ROW], width=80, shrink=(3, 2))
+    assert all(len(line) <= 80 for line in lines)
+    title, url = lines[1].split("  ")[2:4]
+    assert len(url) == MIN_SHRUNK_WIDTH and title.endswith("…")
+
+
+def test_a_table_without_a_width_cuts_nothing():
+    assert table(HEADERS, [ROW], width=None, shrink=(3, 2))[1].split("  ") == ROW

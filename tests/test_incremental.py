@@ -154,6 +154,32 @@ def test_middleware_looks_urls_up_in_batches_and_stops_paging_known_listings(
     assert stats["incremental/listing_stopped"] == 2
 
 
+def test_a_url_two_sources_list_at_the_same_time_is_requested_and_counted_once(
+    mongo_uri, mongo_db_name
+):
+    """The sitemap and the feed read side by side: their lookups run at once, and the second
+    to return must not let through (nor count as new) what the first let through meanwhile."""
+    url = "http://news.example/2024/01/06/new/"
+    with ArticleStore(mongo_uri, mongo_db_name) as store:
+        crawler = project_crawler()
+        middleware = IncrementalMiddleware.from_crawler(crawler)
+        middleware.store = store
+
+        async def source_output(source: str) -> list[Request]:
+            async def output():
+                yield Request(url, meta={DISCOVERED: Discovered(url, source)})
+
+            response = HtmlResponse(f"http://news.example/{source}/", body=b"<html></html>")
+            return [r async for r in middleware.process_spider_output(response, output())]
+
+        async def both() -> list[list[Request]]:
+            return list(await asyncio.gather(source_output("sitemap"), source_output("feed")))
+
+        outputs = asyncio.run(both())
+    assert sorted(len(requests) for requests in outputs) == [0, 1]
+    assert crawler.stats.get_value("incremental/new") == 1
+
+
 # --- real crawls of the replica -----------------------------------------------------------
 
 

@@ -57,6 +57,9 @@ def test_indexes_are_idempotent_and_url_is_unique(mongo_uri, mongo_db_name, raw,
     assert ("title_body_text" in indexes) is store.supports_text_search
     said = [record for record in caplog.records if "no text indexes" in record.message]
     assert len(said) == (0 if store.supports_text_search else 1)
+    # `articles search` works without them: the line says how, not that search is off.
+    assert all("articles search` matches the words" in record.message for record in said)
+    assert not any("search is off" in record.message for record in caplog.records)
 
     raw.articles.insert_one({"url": "https://radartangsel.test/a/"})
     with pytest.raises(DuplicateKeyError):
@@ -86,6 +89,24 @@ def test_an_unchanged_article_only_moves_last_seen_and_fetch_count(store):
     assert (stored["fetch_count"], stored["version"]) == (2, 1)
     assert "view_count" not in stored and stored["fetched_at"] == T0
     assert store.versions(again["url"]) == []
+
+
+def test_an_unchanged_article_crawled_under_another_site_name_moves_to_it(store):
+    # `scrapy crawl wordpress -a name=replica` over articles stored under the host's name: the
+    # run says `site: replica`, and so must the documents.
+    store.upsert_articles([article("a", site="127.0.0.1")], now=T0)
+    again = article("a", site="replica", fetched_at=T1)
+    assert store.upsert_articles([again], now=T1) == UpsertCounts(unchanged=1)
+    assert store.get(again["url"])["site"] == "replica"
+    assert store.versions(again["url"]) == []
+
+
+def test_get_first_reads_the_first_stored_of_several_urls_in_their_order(store):
+    store.upsert_articles([article("a"), article("b")], now=T0)
+    a, b = article("a")["url"], article("b")["url"]
+    missing = "https://radartangsel.test/nothing/"
+    assert store.get_first([missing, b, a])["url"] == b
+    assert store.get_first([missing]) is None
 
 
 def test_a_changed_article_gets_a_new_version_and_keeps_the_old_values(store):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.urls import canonical_url, same_site
+from crawler.urls import canonical_url, same_site, stored_url_candidates
 
 BASE = "https://radartangsel.com"
 ARTICLE = "https://radartangsel.com/2024/06/28/pemkot-tangsel-perbaiki-jalan/"
@@ -89,3 +89,26 @@ def test_same_site():
     assert same_site("m.radartangsel.com", "amp.radartangsel.com")
     assert not same_site("radartangsel.com.evil.example", "radartangsel.com")
     assert not same_site("", "radartangsel.com")
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "https://radartangsel.com/2024/06/28/pemkot-tangsel-perbaiki-jalan",
+        "http://www.radartangsel.com/2024/06/28/pemkot-tangsel-perbaiki-jalan/?utm_source=wa",
+        "https://radartangsel.com/2024/06/28/pemkot-tangsel-perbaiki-jalan/amp/",
+        "radartangsel.com/2024/06/28/pemkot-tangsel-perbaiki-jalan/",
+    ],
+)
+def test_the_stored_url_is_among_the_candidates_of_any_variant(given):
+    assert ARTICLE in stored_url_candidates(given)
+
+
+def test_candidates_start_with_the_urls_own_host_and_take_the_sites_known_address():
+    candidates = stored_url_candidates(
+        "http://radartangsel.com/2024/06/28/pemkot-tangsel-perbaiki-jalan",
+        ["https://www.radartangsel.com", "https://bantennews.co.id"],
+    )
+    assert candidates[0] == "http://radartangsel.com/2024/06/28/pemkot-tangsel-perbaiki-jalan/"
+    assert candidates[1] == "https://www.radartangsel.com/2024/06/28/pemkot-tangsel-perbaiki-jalan/"
+    assert not any("bantennews" in url for url in candidates)

@@ -8,7 +8,7 @@ from scrapy.settings import Settings
 from crawler.site import Site
 from crawler.sites import SitesFileError, SiteSpiderLoader, load_sites
 from crawler.spiders.base import NewsSiteSpider
-from tests.crawl import ROOT
+from tests.crawl import ROOT, run_scrapy
 
 KABAR = """
 [sites.kabarbanten]
@@ -107,3 +107,16 @@ def test_no_sites_file_means_no_configured_sites(tmp_path):
 def test_the_shipped_sites_file_parses():
     sites = load_sites(ROOT / "sites.toml")
     assert all(site.base_url.startswith("https://") for site in sites)
+
+
+def test_a_malformed_sites_file_is_one_line_on_the_command_line_without_traceback(tmp_path):
+    path = tmp_path / "sites.toml"
+    path.write_text("[sites.kabar\nbase_url = 1\n", encoding="utf-8")
+    for command in (("list",), ("crawl", "radartangsel"), ("articles", "stats")):
+        result = run_scrapy(*command, SITES_FILE=str(path))
+        assert result.returncode == 1, (command, result.stderr)
+        assert (
+            result.stderr
+            == f"error: sites file {path}: not TOML: " + result.stderr.split("not TOML: ", 1)[1]
+        )
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

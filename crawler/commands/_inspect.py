@@ -27,10 +27,12 @@ from scrapy.spiderloader import get_spider_loader
 
 from crawler.dates import WIB, parse_since, parse_until
 from crawler.exitcodes import EXIT_NOT_STARTED, EXIT_NOTHING_MATCHED, EXIT_USAGE
+from crawler.sites import SiteSpiderLoader
+from crawler.spiders.wordpress import GENERIC_SITE
 from crawler.store import ArticleStore, StoreError, open_store
 
 COLUMN_GAP = "  "
-MIN_SHRUNK_WIDTH = 12  # a title cut shorter than this no longer says what the article is
+MIN_SHRUNK_WIDTH = 12  # a title or URL cut shorter than this no longer says which article
 ELLIPSIS = "…"
 
 
@@ -87,6 +89,18 @@ class Inspection:
         """The project's spider names (the sites file's included)."""
         assert self.settings is not None
         return sorted(get_spider_loader(self.settings).list())
+
+    def site_names(self) -> list[str]:
+        """The sites of the registry: the known spiders but the generic one, which is no site."""
+        return [name for name in self.known_sites() if name != GENERIC_SITE.name]
+
+    def site_base_urls(self) -> list[str]:
+        """The addresses of the registry's sites, and those of SITE_BASE_URLS."""
+        assert self.settings is not None
+        loader = get_spider_loader(self.settings)
+        sites = loader.sites() if isinstance(loader, SiteSpiderLoader) else []
+        configured = self.settings.getdict("SITE_BASE_URLS").values()
+        return [*configured, *(site.base_url for site in sites if site.base_url)]
 
     def check_site(self, store: ArticleStore, site: str | None) -> None:
         """A --site names a spider, or a site with stored articles or runs: the generic
@@ -206,6 +220,12 @@ def terminal_width() -> int:
     return shutil.get_terminal_size().columns
 
 
+def table_width() -> int | None:
+    """How wide a table may be: the terminal's width, or None (no limit) when the output goes
+    into a pipe or a file, where every value is wanted whole."""
+    return terminal_width() if sys.stdout.isatty() else None
+
+
 def fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)].rstrip() + ELLIPSIS
 
@@ -214,15 +234,20 @@ def table(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
     *,
-    width: int,
-    shrink: int | None = None,
+    width: int | None,
+    shrink: int | Sequence[int] = (),
 ) -> list[str]:
-    """Aligned columns. When the lines would be wider than `width`, the column `shrink` is
-    narrowed (its cells cut with an ellipsis), down to MIN_SHRUNK_WIDTH at most."""
+    """Aligned columns. When the lines would be wider than `width` (None: no limit), the
+    columns of `shrink` are narrowed in that order, each down to MIN_SHRUNK_WIDTH at most
+    (its cells cut with an ellipsis), until the lines fit."""
     widths = [max(len(cell) for cell in column) for column in zip(headers, *rows, strict=True)]
-    overflow = sum(widths) + len(COLUMN_GAP) * (len(widths) - 1) - width
-    if shrink is not None and overflow > 0:
-        widths[shrink] = max(widths[shrink] - overflow, min(widths[shrink], MIN_SHRUNK_WIDTH))
+    overflow = sum(widths) + len(COLUMN_GAP) * (len(widths) - 1) - (width or 0)
+    for column in (shrink,) if isinstance(shrink, int) else shrink:
+        if width is None or overflow <= 0:
+            break
+        narrowed = max(widths[column] - overflow, min(widths[column], MIN_SHRUNK_WIDTH))
+        overflow -= widths[column] - narrowed
+        widths[column] = narrowed
     return [
         COLUMN_GAP.join(fit(cell, w).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in (headers, *rows)

@@ -29,6 +29,7 @@ from crawler.commands._inspect import (
     run_counts,
     run_duration,
     table,
+    table_width,
     terminal_width,
     to_json,
     wib,
@@ -38,8 +39,11 @@ from crawler.items import EXPORT_FIELDS
 from crawler.store import ArticleStore
 from crawler.store.runs import outcome_text
 from crawler.store.store import STORE_FIELDS
+from crawler.urls import stored_url_candidates
 
 NEWEST_FIRST = [("published_at", -1)]
+LIST_COLUMNS = ["published (WIB)", "site", "title", "url"]
+TITLE, URL = LIST_COLUMNS.index("title"), LIST_COLUMNS.index("url")
 LIST_FIELDS = ["published_at", "site", "title", "url", "category", "tags", "authors"]
 EXPORTED_FIELDS = [*EXPORT_FIELDS, *STORE_FIELDS]
 # Left out of the diff between versions: identity and bookkeeping, and the markup, which
@@ -72,6 +76,7 @@ class Command(Inspection, ScrapyCommand):
         subcommands = parser.add_subparsers(
             dest="subcommand", metavar="SUBCOMMAND", required=True, prog="scrapy articles"
         )
+        usages: list[str] = []
         for name, summary, add_arguments, _ in SUBCOMMANDS:
             subparser = subcommands.add_parser(
                 name, help=summary, description=summary, formatter_class=parser.formatter_class
@@ -80,11 +85,22 @@ class Command(Inspection, ScrapyCommand):
             # Scrapy's own options (-s NAME=VALUE...) after the subcommand, where users put
             # them: argparse hands everything after the subcommand to its parser.
             super().add_options(subparser)
+            usages.append(own_usage(name, add_arguments))
+        # `scrapy articles -h` lists every subcommand's options too, line by line.
+        parser.formatter_class = type(
+            "ArticlesHelpFormatter",
+            (argparse.RawDescriptionHelpFormatter, parser.formatter_class),
+            {},
+        )
+        parser.epilog = "Each subcommand's options (SUBCOMMAND -h says more):\n" + "\n".join(usages)
 
     def validate(self, opts: argparse.Namespace) -> None:
         opts.filter = ArticleFilter.from_options(opts)
         if opts.subcommand == "stats":
-            opts.sites = [opts.site] if opts.site else self.known_sites()
+            # Not the generic `wordpress` spider: its crawls store each site under its own name.
+            opts.sites = [opts.site] if opts.site else self.site_names()
+        if opts.subcommand == "show":
+            opts.base_urls = self.site_base_urls()
         if getattr(opts, "raw", False) and (opts.versions or opts.json):
             raise BadInput(
                 "--raw prints the stored HTML: it goes with neither --versions nor --json"
@@ -95,6 +111,13 @@ class Command(Inspection, ScrapyCommand):
     def inspect(self, store: ArticleStore, opts: argparse.Namespace) -> None:
         handler = next(handler for name, _, _, handler in SUBCOMMANDS if name == opts.subcommand)
         handler(store, opts)
+
+
+def own_usage(name: str, add_arguments: Callable[[argparse.ArgumentParser], None]) -> str:
+    """A subcommand's usage line with its own options only (Scrapy's global ones left out)."""
+    sample = argparse.ArgumentParser(prog=f"scrapy articles {name}", add_help=False)
+    add_arguments(sample)
+    return "  " + sample.format_usage().removeprefix("usage: ").rstrip()
 
 
 # --- list and search ----------------------------------------------------------------------------
@@ -139,15 +162,20 @@ def print_articles(articles: list[dict[str, Any]], *, as_json: bool) -> None:
             [wib(article.get("published_at")), article["site"], article["title"], article["url"]]
             for article in articles
         ]
-        headers = ["published (WIB)", "site", "title", "url"]
-        print("\n".join(table(headers, rows, width=terminal_width(), shrink=2)))
+        headers = LIST_COLUMNS
+        # The URL gives way first: its end is the slug, which the title says in full.
+        print("\n".join(table(headers, rows, width=table_width(), shrink=(URL, TITLE))))
 
 
 # --- show ---------------------------------------------------------------------------------------
 
 
 def add_show_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("url", metavar="URL", help="the article's canonical url, as listed")
+    parser.add_argument(
+        "url",
+        metavar="URL",
+        help="the article's url (any variant of it: with or without www., /amp/, utm_*...)",
+    )
     parser.add_argument(
         "--versions", action="store_true", help="the stored versions, with a diff of each change"
     )
@@ -156,13 +184,16 @@ def add_show_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def show_article(store: ArticleStore, opts: argparse.Namespace) -> None:
-    article = store.get(opts.url)
+    # Any URL the crawler maps to the article finds it: without the trailing slash, with
+    # ?utm_source=, /amp/, www. or the other scheme (crawler/urls.py).
+    article = store.get_first(stored_url_candidates(opts.url, opts.base_urls))
     if article is None:
         raise NothingMatched(f"no article stored with url {opts.url}")
+    url = article["url"]
     if opts.raw:
-        print_raw_pages(store, opts.url)
+        print_raw_pages(store, url)
         return
-    versions = store.versions(opts.url) if opts.versions else None
+    versions = store.versions(url) if opts.versions else None
     if opts.json:
         print(to_json(article if versions is None else {"article": article, "versions": versions}))
         return
@@ -411,7 +442,8 @@ def export_articles(store: ArticleStore, opts: argparse.Namespace) -> None:
         raise NothingMatched("no articles matched: nothing exported")
     with output(opts.output) as out:
         written = WRITERS[file_format](out, chain([first], articles))
-    print(f"exported {written} articles to {opts.output} ({file_format})", file=sys.stderr)
+    noun = "article" if written == 1 else "articles"
+    print(f"exported {written} {noun} to {opts.output} ({file_format})", file=sys.stderr)
 
 
 def export_format(path: str) -> str:

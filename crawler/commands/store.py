@@ -36,6 +36,17 @@ class Command(ScrapyCommand):
     def short_desc(self) -> str:
         return "Replay the spool into the store, or stop an unused embedded server"
 
+    def long_desc(self) -> str:
+        # Scrapy's help formatter joins the lines into one paragraph: each action is a sentence.
+        return (
+            "replay: write the spool (STORE_SPOOL_PATH) into the store now, instead of at the "
+            "next crawl; exit 0 when the spool is empty afterwards, 1 when the store is "
+            "unusable, 3 when records stay in the spool. "
+            "stop: stop the embedded server of MONGO_EMBEDDED_DIR if no crawl uses it (one left "
+            "behind by a killed crawl); exit 0 when none runs any more, 75 when a crawl still "
+            "uses it (try again later)."
+        )
+
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
         configure_logging(self.settings)
@@ -51,6 +62,9 @@ class Command(ScrapyCommand):
     def replay(self) -> None:
         assert self.settings is not None
         spool = spool_from(self.settings)
+        if not spool.pending():
+            print(f"nothing to replay: the spool {spool.path} is empty or absent")
+            return
         try:
             with open_store(self.settings) as store:
                 store.ensure_indexes()

@@ -75,12 +75,15 @@ from crawler.article import first_page_item, merge_bodies
 from crawler.dates import parse_date, parse_since, parse_until
 from crawler.discovery import DiscoveryState
 from crawler.items import ArticleItem
+from crawler.logformatter import download_failure
 from crawler.meta import (
     ARTICLE,
     DISCOVERED,
+    GIVE_UP_LOG_LEVEL,
     LISTING_DEPTH,
     LISTING_NEXT_PAGE,
     PAGE_NUMBER,
+    ROBOTS_TXT,
     Discovered,
 )
 from crawler.restapi import page_bodies, post_fields, posts_url, published_at, read_posts
@@ -326,6 +329,7 @@ class NewsSiteSpider(scrapy.Spider):
         self.articles_dropped = 0
         self.articles_stored = 0
         self.fallback_pages = 0
+        self.network_failure: str | None = None  # the last source that never answered: why
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSiteSpider:
@@ -472,8 +476,13 @@ class NewsSiteSpider(scrapy.Spider):
 
     # --- HTML discovery ----------------------------------------------------------------------
     def sitemap_stage(self) -> Iterator[scrapy.Request]:
+        # Answered by the robots.txt middleware's own download when it obeys robots.txt
+        # (crawler/robots.py): retried there already.
         yield self.source_request(
-            self.url("/robots.txt"), self.parse_robots, errback=self.robots_failed
+            self.url("/robots.txt"),
+            self.parse_robots,
+            errback=self.robots_failed,
+            meta={ROBOTS_TXT: True, "dont_retry": True},
         )
 
     def feed_stage(self) -> Iterator[scrapy.Request]:
@@ -498,12 +507,15 @@ class NewsSiteSpider(scrapy.Spider):
         priority: int = DISCOVERY_PRIORITY,
         **kwargs: Any,
     ) -> scrapy.Request:
-        """A request for a discovery source: read before article pages, unless deferred."""
+        """A request for a discovery source: read before article pages, unless deferred. Its
+        failure is reported by its errback (source_failed), not by the retries giving up."""
+        meta = {GIVE_UP_LOG_LEVEL: logging.DEBUG, **kwargs.pop("meta", {})}
         return scrapy.Request(
             url,
             callback=callback,
             errback=errback or self.source_failed,
             priority=priority,
+            meta=meta,
             **kwargs,
         )
 
@@ -519,13 +531,38 @@ class NewsSiteSpider(scrapy.Spider):
         yield from self.default_sitemap_requests()
 
     def source_failed(self, failure: Failure) -> None:
-        """An absent discovery source is normal (that is why there is a chain): log, count."""
+        """An absent discovery source is normal (that is why there is a chain): log, count.
+        One that never answered (DNS, refused, TLS, timeout) is worth a warning, which says
+        which of these it was; the last one is kept for the unreachable summary (closed)."""
         self.count("discovery/unavailable")
-        logger.info(
+        if failure.check(HttpError, IgnoreRequest):
+            reason = _failure_reason(failure)
+            logger.info("%s: source unavailable: %s (%s)", self.name, failure.request.url, reason)
+            return
+        self.network_failure = download_failure(failure.value)
+        logger.warning(
             "%s: source unavailable: %s (%s)",
             self.name,
             failure.request.url,
-            _failure_reason(failure),
+            self.network_failure,
+            extra={"spider": self},
+        )
+
+    def closed(self, reason: str) -> None:
+        """When the sources this crawl asked for never answered (and none answered: under
+        distributed mode another worker may have read them), one line that says so, why, and
+        what to try instead."""
+        if reason not in ("finished", "limit_reached") or self.network_failure is None:
+            return
+        if any(key.startswith("discovery/read/") for key in self.crawler.stats.get_stats()):
+            return
+        logger.error(
+            "%s: nothing answered at %s (the last error: %s): the site is down or this machine "
+            "is offline; `make demo` crawls a local replica of a site instead",
+            self.name,
+            self.base_url,
+            self.network_failure,
+            extra={"spider": self},  # this site's error, not every crawler's (crawlall)
         )
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:

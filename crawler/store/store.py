@@ -1,7 +1,7 @@
 """All MongoDB access of the crawler, behind one class: the only module that imports pymongo.
 
 Plain pymongo, correct against any MongoDB and against the embedded SecantusDB server, which
-lacks text indexes only (full-text search is then off, everything else works).
+lacks text indexes only (search then matches the words in order instead of ranking them).
 
 `articles` holds one document per canonical url: the item's fields as they are
 (crawler/items.py) plus the store's bookkeeping:
@@ -247,8 +247,8 @@ class ArticleStore:
             if exc.code != CANNOT_CREATE_INDEX:
                 raise
             logger.info(
-                "MongoDB at %s has no text indexes (%s): full-text search is off, "
-                "queries by site, date and tags are unaffected",
+                "MongoDB at %s has no text indexes (%s): `scrapy articles search` matches the "
+                "words in that order, newest first, instead of ranking them",
                 self.uri,
                 _reason(exc),
             )
@@ -468,6 +468,14 @@ class ArticleStore:
         with self._errors("read an article"):
             return self._articles.find_one({"url": url}, {"_id": 0})
 
+    def get_first(self, urls: list[str]) -> dict[str, Any] | None:
+        """The stored article of the first of `urls` that is stored, or None: one query."""
+        with self._errors("read an article"):
+            found = {
+                doc["url"]: doc for doc in self._articles.find({"url": {"$in": urls}}, {"_id": 0})
+            }
+        return next((found[url] for url in urls if url in found), None)
+
     def find(
         self,
         filter: dict[str, Any] | None = None,
@@ -618,7 +626,10 @@ def _write_op(
         return UpdateOne({"url": url}, {"$set": fields, "$inc": {"version": 1}})
     refetch = _refetch_update(item, stored)
     if stored.get("content_hash") == item.get("content_hash"):
-        update = {"$set": {"last_seen": seen}, "$inc": {"fetch_count": 1}}
+        # The content hash leaves the site out: an article crawled again under another name
+        # (`scrapy crawl wordpress -a name=...`) is that site's from now on, as the run says.
+        moved = {"last_seen": seen, "site": item["site"]} if "site" in item else {"last_seen": seen}
+        update = {"$set": moved, "$inc": {"fetch_count": 1}}
         if missing_part(stored) not in (None, missing_part(item)):
             # The refetch brought what the stored copy lacked; a date is not in content_hash,
             # so without this the date would never be written, and refetched on every run.
