@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import cached_property
 from typing import Any
 from urllib.parse import urljoin
@@ -20,7 +20,7 @@ from lxml import etree
 from scrapy.http import TextResponse
 
 from crawler.cleaning import clean_text
-from crawler.dates import parse_date
+from crawler.dates import WIB, parse_date, printed_dates_with_time
 from crawler.extract import (
     jsonld_article,
     jsonld_names,
@@ -30,9 +30,19 @@ from crawler.extract import (
     text_of,
 )
 from crawler.themes.page import Lead, Page, leads_of
+from crawler.titles import agreeing_headline, site_label, strip_site_name
 from crawler.urls import canonical_url, host_of, same_site
 
 Selectors = tuple[str, ...]
+
+# Where the article's date line is printed: above the headline on some sites (Republika,
+# detik), below it on most, before the body in both cases.
+DATE_LINE_BEFORE_HEADLINE = 300
+DATE_LINE_AFTER_HEADLINE = 1500
+_VISIBLE_TEXT = etree.XPath(
+    "descendant::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]",
+    smart_strings=False,
+)
 
 # The class attributes that hold a field's selectors: their leads are indexed in one walk.
 SELECTOR_ATTRIBUTES = (
@@ -197,18 +207,85 @@ class ArticleParser:
         return canonical_url(url, self.base_url)
 
     def get_title(self) -> str | None:
-        return (
-            self.first(self.title)
-            or clean_text(self.jsonld_article.get("headline"))
-            or self.meta("og:title")
+        return self.first(self.title) or self.declared_headline()
+
+    def declared_titles(self) -> list[str]:
+        """The titles the page declares for itself, most specific first."""
+        titles = (
+            self.jsonld_article.get("headline"),
+            self.meta("og:title", "twitter:title"),
+            next((text_of(title) for title in self.head.iter("title")), None),
         )
+        cleaned = (clean_text(title) if isinstance(title, str) else None for title in titles)
+        return [title for title in cleaned if title]
+
+    def declared_headline(self) -> str | None:
+        """The page's <h1> that a declared title agrees with, else the first declared title
+        without the site's name (crawler/titles.py)."""
+        declared = self.declared_titles()
+        headlines = (clean_text(text_of(h1)) or "" for h1 in self.root.iter("h1"))
+        # an <h1> may carry the site's name too (Okezone prints the <title> in one)
+        headline = agreeing_headline(headlines, declared) or next(iter(declared), None)
+        return strip_site_name(headline, self.site_names) if headline else None
+
+    @cached_property
+    def site_names(self) -> frozenset[str]:
+        """What the site calls itself (og:site_name, application-name, the JSON-LD
+        publisher) and its host's name ("kompas" for bola.kompas.com): never a title's or an
+        author's part."""
+        publisher = jsonld_names(self.jsonld_article.get("publisher"), self.jsonld)
+        names = {self.meta("og:site_name"), self.meta("application-name"), *publisher}
+        names.add(site_label(host_of(self.response.url)))
+        return frozenset(name for name in names if name)
 
     def get_subtitle(self) -> str | None:
         return self.first(self.subtitle)
 
     def get_published(self) -> tuple[datetime | None, str | None]:
-        """(aware UTC datetime, the raw string it came from), best source first."""
-        return self._first_date(self._published_candidates())
+        """(aware UTC datetime, the raw string it came from), best source first, checked
+        against the page's visible date line (`checked_against_date_line`)."""
+        published, raw = self._first_date(self._published_candidates())
+        return self.checked_against_date_line(published, raw)
+
+    def checked_against_date_line(
+        self, published: datetime | None, raw: str | None
+    ) -> tuple[datetime | None, str | None]:
+        """The visible date line's time where it is the better reading of the same moment:
+        where the structured date is a day without a time (midnight, Jakarta time) and the
+        line shows that day with its time, or where the structured date writes the line's
+        wall time with another offset (detik writes WIB wall time with a "Z"). A line of
+        another day is a sidebar's, never the article's."""
+        if published is None or raw is None:
+            # no structured date: the date line is the one source (Liputan6's malformed
+            # itemprop=datePublished)
+            shown = next(iter(self.date_line_times), None)
+            return (shown, shown.isoformat()) if shown else (published, raw)
+        local = published.astimezone(WIB)
+        written = _wall_time(raw)
+        for shown in self.date_line_times:
+            shown_local = shown.astimezone(WIB)
+            if local.time() == time() and shown_local.date() == local.date():
+                return shown, raw
+            if written is not None and shown_local.replace(tzinfo=None) == written:
+                return shown, raw
+        return published, raw
+
+    @cached_property
+    def date_line_times(self) -> list[datetime]:
+        """The dates with a time printed in the page's visible text around the headline
+        (DATE_LINE_BEFORE_HEADLINE characters before it, DATE_LINE_AFTER_HEADLINE after), in
+        order (crawler/dates.py reads them). Farther away, a date is a sidebar's or a
+        ticker's; without the headline in the text, no date line is known."""
+        body = self.root.find("body")
+        headline = self.get_title()
+        if body is None or not headline:
+            return []
+        text = " ".join(" ".join(_VISIBLE_TEXT(body)).split())
+        start = text.find(headline)
+        if start < 0:
+            return []
+        around = text[max(start - DATE_LINE_BEFORE_HEADLINE, 0) : start + DATE_LINE_AFTER_HEADLINE]
+        return printed_dates_with_time(around)
 
     def _published_candidates(self) -> Iterator[Any]:
         # A generator: the sources are read only until one parses (JSON-LD, on most pages).
@@ -335,3 +412,12 @@ class ArticleParser:
             "language": self.get_language(),
             "body_html": self.get_body_html(),
         }
+
+
+def _wall_time(raw: str) -> datetime | None:
+    """The wall time an ISO date string writes, to the minute, whatever its offset says."""
+    try:
+        written = datetime.fromisoformat(raw.strip())
+    except ValueError:
+        return None
+    return written.replace(tzinfo=None, second=0, microsecond=0)
