@@ -20,7 +20,7 @@ _SEPARATORS = re.compile(r"\s+[-|–—:»·]{1,2}\s+|\s*::\s*|(?<=\w):\s+|\s+\|
 MIN_SHARE_OF_TITLE = 0.6
 
 
-def _letters(text: str) -> str:
+def letters_of(text: str) -> str:
     """The letters and digits of a text, case aside: how titles are compared."""
     return "".join(character for character in text.casefold() if character.isalnum())
 
@@ -28,9 +28,9 @@ def _letters(text: str) -> str:
 def agreeing_headline(headlines: Iterable[str], declared: Iterable[str]) -> str | None:
     """The first headline element's text that a declared title holds (punctuation and case
     aside) as most of its length, or None."""
-    titles = [_letters(title) for title in declared if title]
+    titles = [letters_of(title) for title in declared if title]
     for headline in headlines:
-        letters = _letters(headline)
+        letters = letters_of(headline)
         if not letters:
             continue
         for title in titles:
@@ -42,13 +42,13 @@ def agreeing_headline(headlines: Iterable[str], declared: Iterable[str]) -> str 
 def strip_site_name(title: str, site_names: Iterable[str]) -> str:
     """The title without the site's name (and what stands with it, such as a section) at its
     start or end: a leading or trailing part, between separators, that holds a site name."""
-    names = [_letters(name) for name in site_names if _letters(name)]
+    names = [letters_of(name) for name in site_names if letters_of(name)]
     parts = _SEPARATORS.split(title.strip())
     if len(parts) < 2 or not names:
         return title.strip()
 
     def is_site(part: str) -> bool:
-        letters = _letters(part)
+        letters = letters_of(part)
         return any(name in letters for name in names)
 
     start, end = 0, len(parts)

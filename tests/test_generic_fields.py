@@ -67,3 +67,21 @@ def test_a_date_line_of_another_day_never_replaces_the_structured_date():
 def test_without_structured_date_the_date_line_near_the_headline_is_read():
     page = parser("", "<h1>Wapres JK dan Ahok</h1><span>on 18 Jun 2015 at <b>06:25 WIB</b></span>")
     assert page.get_published()[0].isoformat() == "2015-06-17T23:25:00+00:00"
+
+
+def test_writers_are_the_credited_people_not_the_site_nor_the_editor():
+    page = parser(
+        '<meta name="author" content="Kompas Cyber Media">',
+        "<h1>Merek China Serbu Indonesia</h1><div>Penulis: Aditya Maulana</div><p>Teks.</p>"
+        "<div>Editor: Agung Kurniawan</div>",
+        url="https://otomotif.kompas.com/read/1",
+    )
+    assert page.get_authors() == ["Aditya Maulana"]
+
+
+def test_a_structured_author_the_page_credits_as_editor_is_no_writer():
+    page = parser(
+        jsonld(headline="IHSG Hari Ini", author={"@type": "Person", "name": "Indriyani Astuti"}),
+        "<h1>IHSG Hari Ini</h1><div>Editor : Indriyani Astuti</div><p>Teks.</p>",
+    )
+    assert page.get_authors() == []

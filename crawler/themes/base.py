@@ -19,6 +19,13 @@ from urllib.parse import urljoin
 from lxml import etree
 from scrapy.http import TextResponse
 
+from crawler.bylines import (
+    Credits,
+    person_names,
+    read_credit_lines,
+    read_credits,
+    strip_writer_label,
+)
 from crawler.cleaning import clean_text
 from crawler.dates import WIB, parse_date, printed_dates_with_time
 from crawler.extract import (
@@ -28,9 +35,10 @@ from crawler.extract import (
     meta_index,
     parse_count,
     text_of,
+    visible_lines,
 )
 from crawler.themes.page import Lead, Page, leads_of
-from crawler.titles import agreeing_headline, site_label, strip_site_name
+from crawler.titles import agreeing_headline, letters_of, site_label, strip_site_name
 from crawler.urls import canonical_url, host_of, same_site
 
 Selectors = tuple[str, ...]
@@ -39,6 +47,10 @@ Selectors = tuple[str, ...]
 # detik), below it on most, before the body in both cases.
 DATE_LINE_BEFORE_HEADLINE = 300
 DATE_LINE_AFTER_HEADLINE = 1500
+# Where credit lines are printed: by the headline, or after the body (Kompas's "Penulis"
+# comes ~20 lines after the headline, Antara's "Editor" ~12), before the related articles.
+CREDIT_LINES_BEFORE_HEADLINE = 3
+CREDIT_LINES_AFTER_HEADLINE = 60
 _VISIBLE_TEXT = etree.XPath(
     "descendant::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]",
     smart_strings=False,
@@ -76,7 +88,6 @@ class ArticleParser:
     published_text: Selectors = ("time.entry-date::text",)  # visible text, last resort
     modified: Selectors = ()
     authors: Selectors = ()
-    author_labels: tuple[str, ...] = ("Penulis", "Oleh", "By", "Reporter", "Editor")
     category: Selectors = ()
     tags: Selectors = ()
     tag_labels: frozenset[str] = frozenset({"TOPIK", "LABEL", "TAGS", "TAG"})
@@ -315,17 +326,63 @@ class ArticleParser:
         return None, None
 
     def get_authors(self) -> list[str]:
-        names = self.all(self.authors) or jsonld_names(
-            self.jsonld_article.get("author"), self.jsonld
-        )
-        if not names and (meta_author := self.meta("author")):
-            names = [meta_author]
-        cleaned = (self.strip_author_label(name) for name in names)
-        return list(dict.fromkeys(name for name in cleaned if name))
+        """The writers: the theme's byline elements, else the structured authors (JSON-LD,
+        meta name=author) that are people, else the credit lines printed near the headline
+        ("Pewarta: X Editor: Y" gives [X]); never an editor the page credits
+        (crawler/bylines.py)."""
+        names = self._byline_writers() or self._structured_writers()
+        names = names or list(self.credits.writers)
+        editors = set(self.credits.editors)
+        return list(dict.fromkeys(name for name in names if name not in editors))
 
-    def strip_author_label(self, name: str) -> str:
-        labels = "|".join(re.escape(label) for label in self.author_labels)
-        return re.sub(rf"^(?:{labels})\s*:?\s+", "", name, flags=re.IGNORECASE).strip()
+    def _structured_writers(self) -> list[str]:
+        """The people among the JSON-LD authors (else meta name=author): not the site or its
+        company, not an editor the page credits."""
+        structured = jsonld_names(self.jsonld_article.get("author"), self.jsonld)
+        if not structured and (meta_author := self.meta("author")):
+            structured = [meta_author]
+        return [
+            name
+            for entry in structured
+            for name in person_names(strip_writer_label(entry), self.site_names, strict=False)
+            if not self.names_site(name) and name not in self.credits.editors
+        ]
+
+    def _byline_writers(self) -> list[str]:
+        """The writers the theme's byline elements name, labels removed."""
+        names: list[str] = []
+        for byline in self.all(self.authors):
+            credits = read_credits(byline, self.site_names)
+            if credits.writers or credits.editors:
+                names += credits.writers
+            elif name := strip_writer_label(byline):
+                names.append(name)
+        return names
+
+    @cached_property
+    def credits(self) -> Credits:
+        """The writers and editors the credit lines near the headline name (from a few lines
+        above it to CREDIT_LINES_AFTER_HEADLINE below: farther, a "By ..." is a teaser's)."""
+        body = self.root.find("body")
+        headline = self.get_title()
+        if body is None or not headline:
+            return Credits()
+        lines = visible_lines(body)
+        at = next((index for index, line in enumerate(lines) if headline in line), None)
+        if at is None:
+            return Credits()
+        nearby = lines[max(at - CREDIT_LINES_BEFORE_HEADLINE, 0) : at + CREDIT_LINES_AFTER_HEADLINE]
+        return read_credit_lines(nearby, self.site_names)
+
+    def names_site(self, name: str) -> bool:
+        """Whether a name is the site's or its company's ("Kompas Cyber Media" on kompas.com,
+        "PT. VIVA MEDIA BARU - VIVA.co.id"), or a site name cut short (trafilatura gives
+        "Liputan" for "Liputan6.com")."""
+        letters = letters_of(name)
+        sites = [letters_of(site) for site in self.site_names]
+        return any(
+            site and (site in letters or (len(letters) >= 5 and letters in site)) for site in sites
+        )
 
     def get_category(self) -> str | None:
         section = self.jsonld_article.get("articleSection")

@@ -20,6 +20,7 @@ import trafilatura
 from parsel import Selector
 from trafilatura.meta import reset_caches
 
+from crawler.bylines import person_names, strip_writer_label
 from crawler.cleaning import clean_text
 from crawler.extract import text_of
 from crawler.themes.base import ArticleParser
@@ -91,8 +92,15 @@ class FallbackParser(ArticleParser):
         authors = super().get_authors()
         if authors:
             return authors
-        cleaned = (self.strip_author_label(name) for name in self.extracted_list("author"))
-        return list(dict.fromkeys(name for name in cleaned if name))
+        # trafilatura's author: what the page's <meta> and bylines gave it, held to the same
+        # rules as the structured authors (people, not the site, not an editor)
+        names = (
+            name
+            for entry in self.extracted_list("author")
+            for name in person_names(strip_writer_label(entry), self.site_names)
+            if not self.names_site(name) and name not in self.credits.editors
+        )
+        return list(dict.fromkeys(names))
 
     def get_category(self) -> str | None:
         return super().get_category() or next(iter(self.extracted_list("categories")), None)
