@@ -529,6 +529,25 @@ TEXT_CASES = [
         id="copyright",
     ),
     pytest.param(
+        "copyright",
+        "Copyright @ 2026 Media Group - mediaindonesia. All Rights Reserved",
+        "Copyright lagu itu menjadi sengketa di pengadilan niaga sejak 2019.",
+        id="copyright-at",
+    ),
+    pytest.param(
+        "copyright",
+        "Redaksi: redaksi[at]detikfinance.com Informasi pemasangan iklan hubungi : "
+        "sales[at]detik.com",
+        "Redaksi menerima surat pembaca melalui pos dan surel.",
+        id="copyright-imprint",
+    ),
+    pytest.param(
+        "date_line",
+        "Kamis, 05/11/2015 09:25 WIB",  # detik-galaxy-s6-edge-2015
+        "Jakarta, Kamis (5/11/2015) - Gardu induk itu diresmikan pukul 09.25 WIB.",
+        id="date_line",
+    ),
+    pytest.param(
         "editor_initials",
         "(fyk/ash)",  # detik-galaxy-s6-edge-2015
         "Samsung menyatakan bahwa tiga celah keamanan yang masih ada akan diperbaiki (bulan ini).",

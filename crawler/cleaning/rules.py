@@ -315,7 +315,22 @@ TEXT_RULES: tuple[TextRule, ...] = (
             # realpages antaranews-*: "COPYRIGHT © 2016", "COPYRIGHT © ANTARA 2015" after the
             # body; a © or a year is required: "Hak cipta lagu itu ..." starts a sentence
             r"(?:copyright|hak cipta)?\s*(?:©|\(c\))\s*.{0,100}",
-            r"(?:copyright|hak cipta)\s+\d{4}\b.{0,100}",
+            # mediaindonesia: "Copyright @ 2026 Media Group - mediaindonesia. All Rights ..."
+            r"(?:copyright|hak cipta)\s*@?\s*\d{4}\b.{0,100}",
+            # detik-gardu-induk: "Redaksi: redaksi[at]detikfinance.com Informasi pemasangan
+            # iklan hubungi : sales[at]detik.com", the site's imprint under the article
+            r"redaksi\s*:.{0,200}\[at\].{0,200}",
+        ),
+    ),
+    TextRule(
+        "date_line",
+        (
+            # a printed date and time alone in a block: the article's date line, or a
+            # teaser's when a fallback passes a list of them (realpages detik-galaxy: "Kamis,
+            # 05/11/2015 09:25 WIB" over and under the body). A dateline that opens a
+            # paragraph ("Jakarta, Kamis (5/11/2015) - ...") goes on and is kept.
+            r"(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*,?\s*)?\d{1,2}[/ .-]\w{1,9}"
+            r"[/ .-]\d{2,4}\s*[,|-]?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:wib|wita|wit)?",
         ),
     ),
     TextRule(
