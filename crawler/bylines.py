@@ -76,6 +76,8 @@ _STARTS_WITH_LETTER = re.compile(r"^[^\W\d_]")
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "der", "de", "la", "von", "di"})
 # WordPress's default account names: never a byline, even in structured data (where a
 # newsroom's collective byline, "Redaksi", is the site's own choice and stays).
+# A desk code, not a name: "bgs" (detik's meta name=author), lower case, one short word.
+_INITIALS = re.compile(r"[a-z]{2,4}")
 _ACCOUNTS = frozenset({"admin", "administrator"})
 _NOT_PEOPLE = frozenset({"redaksi", "admin", "tim redaksi", "humas", "rilis", "press release"})
 
@@ -149,6 +151,8 @@ def person_names(text: str, site_names: Iterable[str] = (), *, strict: bool = Tr
         if not (_NAME if strict else _STARTS_WITH_LETTER).match(name) or _WEB_ADDRESS.search(name):
             continue
         if name.casefold() in sites or name.casefold() in (_NOT_PEOPLE if strict else _ACCOUNTS):
+            continue
+        if _INITIALS.fullmatch(name):
             continue
         names.append(name)
     return names

@@ -97,4 +97,6 @@ def test_structured_names_are_read_leniently_but_accounts_and_sites_are_not_peop
     assert person_names("admin", strict=False) == []
     assert person_names("Redaksi", strict=False) == ["Redaksi"]
     assert person_names("@ Indonesiarss", strict=False) == []
+    assert person_names("bgs", strict=False) == []  # detik's desk code
+    assert person_names("taufik mulyadi", strict=False) == ["taufik mulyadi"]
     assert person_names("https://www.facebook.com/detikdotcom", strict=False) == []

@@ -85,3 +85,22 @@ def test_a_structured_author_the_page_credits_as_editor_is_no_writer():
         "<h1>IHSG Hari Ini</h1><div>Editor : Indriyani Astuti</div><p>Teks.</p>",
     )
     assert page.get_authors() == []
+
+
+def test_a_z_date_contradicting_the_first_date_line_of_its_day_loses():
+    page = parser(
+        '<meta name="pubdate" content="2016-02-23 T16:00:20Z">',
+        "<div>Selasa, 23/02/2016 15:32 WIB</div><h1>Gardu Induk Milenium PLN Resmi Beroperasi</h1>"
+        "<p>Teks.</p><span>Selasa, 23/02/2016 16:10 WIB</span>",
+    )
+    assert page.get_published()[0].isoformat() == "2016-02-23T08:32:00+00:00"
+
+
+def test_an_unlabelled_byline_naming_the_channel_gives_the_writer():
+    page = parser(
+        '<meta name="author" content="bgs">',
+        "<h1>Mahasiswa UGM Kembangkan Robot</h1><div>Bagus Kurniawan - detiknews</div>"
+        "<p>Yogyakarta - Teks.</p>",
+        url="https://news.detik.com/berita/1",
+    )
+    assert page.get_authors() == ["Bagus Kurniawan"]

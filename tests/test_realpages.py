@@ -61,8 +61,8 @@ def test_listed_boilerplate_is_on_the_page_and_not_in_the_body(page):
 # Raise a floor when a change lifts a figure; never lower one to let a change through.
 FLOORS = {
     "title right": 30,
-    "time right (minute, UTC)": 29,
-    "writers right": 23,
+    "time right (minute, UTC)": 31,
+    "writers right": 24,
     "body F1 mean": 0.971,
     "body F1 worst": 0.769,
 }

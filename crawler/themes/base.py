@@ -43,6 +43,17 @@ from crawler.urls import canonical_url, host_of, same_site
 
 Selectors = tuple[str, ...]
 
+PUBLISHED_META_KEYS = (
+    "article:published_time",
+    "datePublished",
+    "og:published_time",
+    "parsely-pub-date",
+    "sailthru.date",
+    "DC.date.issued",
+    "dcterms.created",
+    "pubdate",
+    "publishdate",
+)
 # Where the article's date line is printed: above the headline on some sites (Republika,
 # detik), below it on most, before the body in both cases.
 DATE_LINE_BEFORE_HEADLINE = 300
@@ -51,6 +62,10 @@ DATE_LINE_AFTER_HEADLINE = 1500
 # comes ~20 lines after the headline, Antara's "Editor" ~12), before the related articles.
 CREDIT_LINES_BEFORE_HEADLINE = 3
 CREDIT_LINES_AFTER_HEADLINE = 60
+# An unlabelled "<writer> - <site or channel>" byline comes within this many lines of the
+# headline, or it is no byline.
+SITE_BYLINE_LINES = 4
+_SITE_BYLINE = re.compile(r"(?P<names>[^\d|:–-]{3,80}?)\s+[-–|]\s+(?P<site>[\w.]+)")
 _VISIBLE_TEXT = etree.XPath(
     "descendant::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]",
     smart_strings=False,
@@ -273,6 +288,16 @@ class ArticleParser:
             return (shown, shown.isoformat()) if shown else (published, raw)
         local = published.astimezone(WIB)
         written = _wall_time(raw)
+        first = next(iter(self.date_line_times), None)
+        if (
+            first is not None
+            and raw.strip().endswith("Z")
+            and first.astimezone(WIB).date() == local.date()
+            and _minute(first) != _minute(published)
+        ):
+            # "Z" written by a site that thinks in WIB (detik: "2016-02-23 T16:00:20Z" over a
+            # line "Selasa, 23/02/2016 15:32 WIB"): the line the reader sees wins
+            return first, raw
         for shown in self.date_line_times:
             shown_local = shown.astimezone(WIB)
             if local.time() == time() and shown_local.date() == local.date():
@@ -301,7 +326,9 @@ class ArticleParser:
     def _published_candidates(self) -> Iterator[Any]:
         # A generator: the sources are read only until one parses (JSON-LD, on most pages).
         yield self.jsonld_article.get("datePublished")
-        yield self.meta("article:published_time", "datePublished")
+        # the meta conventions, most common first (Open Graph, microdata, the Parse.ly,
+        # Sailthru and Dublin Core tags, detik's and kompas's "pubdate")
+        yield self.meta(*PUBLISHED_META_KEYS)
         for css in self.published:
             yield next(iter(self.select(css)), None)
         for css in self.published_text:
@@ -372,7 +399,19 @@ class ArticleParser:
         if at is None:
             return Credits()
         nearby = lines[max(at - CREDIT_LINES_BEFORE_HEADLINE, 0) : at + CREDIT_LINES_AFTER_HEADLINE]
-        return read_credit_lines(nearby, self.site_names)
+        credits = read_credit_lines(nearby, self.site_names)
+        if credits.writers:
+            return credits
+        return Credits(self._site_bylines(lines[at + 1 : at + SITE_BYLINE_LINES]), credits.editors)
+
+    def _site_bylines(self, lines: list[str]) -> tuple[str, ...]:
+        """Writers of an unlabelled byline just under the headline that names the site or
+        its channel after the writer ("Fino Yurio Kristo - detikinet": detik)."""
+        for line in lines:
+            match = _SITE_BYLINE.fullmatch(line)
+            if match and self.names_site(match["site"]):
+                return tuple(person_names(match["names"], self.site_names))
+        return ()
 
     def names_site(self, name: str) -> bool:
         """Whether a name is the site's or its company's ("Kompas Cyber Media" on kompas.com,
@@ -474,7 +513,11 @@ class ArticleParser:
 def _wall_time(raw: str) -> datetime | None:
     """The wall time an ISO date string writes, to the minute, whatever its offset says."""
     try:
-        written = datetime.fromisoformat(raw.strip())
+        written = datetime.fromisoformat(raw.strip().replace(" T", "T"))
     except ValueError:
         return None
     return written.replace(tzinfo=None, second=0, microsecond=0)
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
