@@ -9,6 +9,7 @@ import json
 from scrapy.http import HtmlResponse
 
 from crawler.themes.fallback import FallbackParser
+from crawler.themes.wordpress import WordPressParser
 
 
 def parser(head: str, body: str, url: str = "https://news.example.co.id/read/1") -> FallbackParser:
@@ -104,3 +105,15 @@ def test_an_unlabelled_byline_naming_the_channel_gives_the_writer():
         url="https://news.detik.com/berita/1",
     )
     assert page.get_authors() == ["Bagus Kurniawan"]
+
+
+def test_bylines_of_teaser_articles_are_not_the_articles():
+    html = (
+        "<html><body class='single'><article><h1 class='entry-title'>10 Cara Organik</h1>"
+        "<span class='byline'><span class='author vcard'><a href='/a/rahmad'>Ahmad</a></span>"
+        "</span><div class='entry-content'><p>Teks.</p></div></article><aside>"
+        "<article><span class='byline'><span class='author vcard'><a href='/a/c'>Chelsea</a>"
+        "</span></span></article></aside></body></html>"
+    )
+    response = HtmlResponse(url="https://www.gramedia.com/best-seller/1", body=html.encode())
+    assert WordPressParser(response).get_authors() == ["Ahmad"]

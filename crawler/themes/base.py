@@ -378,13 +378,28 @@ class ArticleParser:
     def _byline_writers(self) -> list[str]:
         """The writers the theme's byline elements name, labels removed."""
         names: list[str] = []
-        for byline in self.all(self.authors):
+        for byline in self._bylines():
             credits = read_credits(byline, self.site_names)
             if credits.writers or credits.editors:
                 names += credits.writers
             elif name := strip_writer_label(byline):
                 names.append(name)
         return names
+
+    def _bylines(self) -> list[str]:
+        """The texts of the first author selector that matches, from the article the first
+        match is in: other <article>s on the page are teasers of other posts, with their
+        own bylines (Gramedia's related posts)."""
+        for css in self.authors:
+            found = self.select(css)
+            if not found:
+                continue
+            article = _enclosing_article(found[0])
+            if article is not None:
+                found = [match for match in found if _enclosing_article(match) is article]
+            texts = (clean_text(text_of(match)) for match in found)
+            return [text for text in texts if text]
+        return []
 
     @cached_property
     def credits(self) -> Credits:
@@ -521,3 +536,10 @@ def _wall_time(raw: str) -> datetime | None:
 
 def _minute(moment: datetime) -> datetime:
     return moment.replace(second=0, microsecond=0)
+
+
+def _enclosing_article(found: Any) -> etree._Element | None:
+    """The <article> element a selector's match is in, if any (None for string matches)."""
+    if not isinstance(found, etree._Element):
+        return None
+    return next(found.iterancestors("article"), None)
