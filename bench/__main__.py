@@ -26,7 +26,7 @@ RESULTS = HERE / "RESULTS.md"
 QUICK_RESULTS = HERE / "out" / "RESULTS-quick.md"
 PARTIAL_RESULTS = HERE / "out" / "RESULTS-partial.md"
 # In the order they run: the cheap ones first, the long memory crawls last.
-BENCHMARKS = ("extraction", "pagesize", "crawl", "store", "incremental", "memory")
+BENCHMARKS = ("extraction", "realpages", "pagesize", "crawl", "store", "incremental", "memory")
 REPRODUCE = "make bench"
 
 

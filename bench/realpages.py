@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
 import warnings
 from collections.abc import Callable
@@ -40,6 +39,8 @@ from bench.extraction import precision_recall_f1
 from bench.report import Row, benchmark_main, median, target_row
 from crawler.dates import parse_date
 from crawler.reextract import reextract
+from crawler.titles import site_label
+from crawler.urls import host_of
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "realpages" / "expected"
@@ -262,7 +263,8 @@ def run(quick: bool = False) -> list[Row]:
 
 
 def _sites(pages: list[RealPage]) -> set[str]:
-    return {re.sub(r"^(?:www|m)\.", "", page.url.split("/")[2]) for page in pages}
+    # a site by its host's name: inet.detik.com and finance.detik.com are one site
+    return {site_label(host_of(page.url)) for page in pages}
 
 
 def findings(rows: list[Row]) -> list[str]:

@@ -38,8 +38,15 @@ WRITER_LABELS = (
     r"ditulis\s+oleh",
     r"by",
     r"author",
+    r"rep(?=\s*:)",  # Republika's "Rep: C31/ Red: Israr Itah"
 )
-EDITOR_LABELS = (r"editor", r"redaktur(?:\s+pelaksana)?", r"penyunting", r"diedit\s+oleh")
+EDITOR_LABELS = (
+    r"editor",
+    r"redaktur(?:\s+pelaksana)?",
+    r"penyunting",
+    r"diedit\s+oleh",
+    r"red(?=\s*:)",
+)
 OTHER_LABELS = (r"fotografer", r"foto", r"videografer", r"sumber", r"grafis", r"ilustrasi")
 
 _LABEL = re.compile(
@@ -62,6 +69,16 @@ _SPLIT = re.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*", re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"\.(?:com|co\.id|id|net|org|tv)\b|https?://|www\.", re.IGNORECASE)
 # A person's name: words starting with a letter, at most six, no digits.
 _NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,5}$")
+_STARTS_WITH_LETTER = re.compile(r"^[^\W\d_]")
+# A name read from a visible credit line is capitalised, but for the particles of names: a
+# lower-case word means the line goes on as a sentence ("Wartawan Radar Tangsel yang
+# meliput isu hukum", an author box's biography).
+_NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "der", "de", "la", "von", "di"})
+# WordPress's default account names: never a byline, even in structured data (where a
+# newsroom's collective byline, "Redaksi", is the site's own choice and stays).
+# A desk code, not a name: "bgs" (detik's meta name=author), lower case, one short word.
+_INITIALS = re.compile(r"[a-z]{2,4}")
+_ACCOUNTS = frozenset({"admin", "administrator"})
 _NOT_PEOPLE = frozenset({"redaksi", "admin", "tim redaksi", "humas", "rilis", "press release"})
 
 
@@ -77,7 +94,8 @@ def read_credits(text: str, site_names: Iterable[str] = ()) -> Credits:
     matches = list(_LABEL.finditer(text))
     writers: list[str] = []
     editors: list[str] = []
-    for match, following in zip(matches, [*matches[1:], None], strict=True):
+    for index, match in enumerate(matches):
+        following = matches[index + 1] if index + 1 < len(matches) else None
         role = match.lastgroup[0] if match.lastgroup else "o"
         names = text[match.end() : following.start() if following else len(text)]
         found = person_names(names, site_names)
@@ -88,17 +106,53 @@ def read_credits(text: str, site_names: Iterable[str] = ()) -> Credits:
     return Credits(tuple(dict.fromkeys(writers)), tuple(dict.fromkeys(editors)))
 
 
-def person_names(text: str, site_names: Iterable[str] = ()) -> list[str]:
+# A credit line is short: a longer line that starts with "By" or "Oleh" is a sentence.
+MAX_CREDIT_LINE_WORDS = 12
+_BARE_LABEL = re.compile(
+    r"(?:" + "|".join((*WRITER_LABELS, *EDITOR_LABELS)) + r")\s*:?", re.IGNORECASE
+)
+
+
+def read_credit_lines(lines: Iterable[str], site_names: Iterable[str] = ()) -> Credits:
+    """The writers and editors the credit lines among `lines` (a page's visible lines) name:
+    short lines that start with a label; a label alone on its line ("Penulis", then
+    ": Anju Christian" on the next: Kompas) takes the next line as its names."""
+    lines = list(lines)
+    sites = list(site_names)
+    writers: list[str] = []
+    editors: list[str] = []
+    for index, line in enumerate(lines):
+        if _BARE_LABEL.fullmatch(line) and index + 1 < len(lines):
+            line = f"{line} {lines[index + 1]}"
+        if not _LABEL.match(line) or len(line.split()) > MAX_CREDIT_LINE_WORDS:
+            continue
+        credits = read_credits(line, sites)
+        writers += filter(_capitalised, credits.writers)
+        editors += filter(_capitalised, credits.editors)
+    return Credits(tuple(dict.fromkeys(writers)), tuple(dict.fromkeys(editors)))
+
+
+def _capitalised(name: str) -> bool:
+    return all(
+        word[0].isupper() or word[0].isdigit() or word in _NAME_PARTICLES for word in name.split()
+    )
+
+
+def person_names(text: str, site_names: Iterable[str] = (), *, strict: bool = True) -> list[str]:
     """The people a name list names: cut before any date or separator that follows, split at
-    "dan"/"and"/"&"/","/";", without sites, web addresses and what is no person's name."""
+    "dan"/"and"/"&"/","/";", without sites, web addresses and what is no person's name.
+    `strict=False` (a name from structured data, which needs no guessing where it ends) only
+    asks that a name start with a letter."""
     sites = {name.casefold() for name in site_names}
     text = _TAIL.sub("", text).strip(" .:-–—")
     names = []
     for part in _SPLIT.split(text):
-        name = part.strip(" .:-–—()")
-        if not name or not _NAME.match(name) or _WEB_ADDRESS.search(name):
+        name = part.strip(" .:-–—()/")
+        if not (_NAME if strict else _STARTS_WITH_LETTER).match(name) or _WEB_ADDRESS.search(name):
             continue
-        if name.casefold() in sites or name.casefold() in _NOT_PEOPLE:
+        if name.casefold() in sites or name.casefold() in (_NOT_PEOPLE if strict else _ACCOUNTS):
+            continue
+        if _INITIALS.fullmatch(name):
             continue
         names.append(name)
     return names

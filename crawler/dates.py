@@ -268,3 +268,23 @@ def parse_until(value: str | None, name: str = "until") -> datetime | None:
     if not value:
         return None
     return wib_day_start(parse_wib_day(value, name) + timedelta(days=1))
+
+
+# A printed date with a time, inside a longer text: "Selasa, 23 Februari 2016 15:06 WIB |
+# 998 Views" (Antara), "Rabu, 17 Juni 2015 | 22:26 WIB" (Kompas), "on 18 Jun 2015 at 06:25
+# WIB" (Liputan6), "08/1/2026 20:19" (Media Indonesia), "Jum'at, 19 Juni 2015 - 11:58 wib".
+PRINTED_DATE_TIME = re.compile(
+    r"(?P<day>\b\d{1,2}(?:\s+[A-Za-z]{3,9}\.?\s+|/\d{1,2}/)\d{4})"
+    r"(?:\s*[,|\-\u2013]\s*|\s+)(?:(?:at|pukul|pkl\.?|jam)\s+)?"
+    r"(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:WIB|WITA|WIT)\b)?)",
+    re.IGNORECASE,
+)
+
+
+def printed_dates_with_time(text: str) -> list[datetime]:
+    """Every date with a time printed in a text, in order (aware UTC; WIB when no zone is
+    printed), the forms PRINTED_DATE_TIME finds and parse_date reads."""
+    found = (
+        parse_date(f"{match['day']} {match['time']}") for match in PRINTED_DATE_TIME.finditer(text)
+    )
+    return [moment for moment in found if moment is not None]

@@ -22,11 +22,14 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
+import lxml.html
 from scrapy.http import Response
 from w3lib.html import remove_tags
 
+from crawler.bylines import read_credit_lines
 from crawler.cleaning import clean_text
 from crawler.dates import parse_date
+from crawler.extract import visible_lines
 from crawler.urls import canonical_url
 
 POSTS_PATH = "/wp-json/wp/v2/posts"
@@ -85,7 +88,7 @@ def post_fields(post: dict[str, Any], base_url: str) -> dict[str, Any]:
         "published_at_raw": post.get("date_gmt") if published else None,
         # WordPress sets modified_gmt to date_gmt until the first edit.
         "modified_at": _gmt(post.get("modified_gmt")) or published,
-        "authors": _author_names(post),
+        "authors": _author_names(post) or _credited_writers(post),
         "category": next((name for name, taxonomy in terms if taxonomy == "category"), None),
         "tags": [name for name, taxonomy in terms if taxonomy == "post_tag"],
         "image_url": media.get("source_url") or None,
@@ -132,6 +135,16 @@ def _author_names(post: dict[str, Any]) -> list[str]:
         if isinstance(author, dict) and "code" not in author
     ]
     return list(dict.fromkeys(name for name in names if name))
+
+
+def _credited_writers(post: dict[str, Any]) -> list[str]:
+    """A post without a WordPress author: the writers its content's credit lines name
+    ("Reporter: Lia Marlina"), as the HTML paths read them (crawler/bylines.py)."""
+    content = _rendered(post.get("content"))
+    if not content.strip():
+        return []
+    root = lxml.html.fragment_fromstring(content, create_parent="div")
+    return list(read_credit_lines(visible_lines(root)).writers)
 
 
 def _terms(post: dict[str, Any]) -> list[tuple[str, str]]:

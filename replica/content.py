@@ -18,6 +18,7 @@ from replica.model import (
     Block,
     Boilerplate,
     Category,
+    Credit,
     Figure,
     Image,
     Paragraph,
@@ -57,6 +58,17 @@ def body_text(pages: list[list[Block]]) -> str:
     return "\n\n".join(text for text in texts if text)
 
 
+# Credit labels that name the article's writer (crawler/bylines.py reads them).
+WRITER_CREDIT_LABELS = frozenset({"Penulis", "Reporter", "Pewarta"})
+
+
+def credited_writers(article: ReplicaArticle) -> list[str]:
+    """The writers an article without a WordPress author names in its credit lines
+    ("Reporter: Lia Marlina"): its byline, for a reader (issue 13)."""
+    credits = (block for page in article.pages for block in page if isinstance(block, Credit))
+    return [credit.name for credit in credits if credit.label in WRITER_CREDIT_LABELS]
+
+
 def expected(article: ReplicaArticle, base_url: str) -> dict[str, Any]:
     """What a correct crawler stores for `article` served at `base_url` (no trailing slash).
 
@@ -68,7 +80,7 @@ def expected(article: ReplicaArticle, base_url: str) -> dict[str, Any]:
         "url": base_url + article.path,
         "title": clean_text(article.title),
         "subtitle": clean_text(article.subtitle) if article.subtitle else None,
-        "authors": [article.author.name] if article.author else [],
+        "authors": [article.author.name] if article.author else credited_writers(article),
         "category": article.category.name,
         "tags": list(article.tags),
         "published_at": article.published.astimezone(UTC),

@@ -2,7 +2,13 @@
 
 import pytest
 
-from crawler.bylines import Credits, person_names, read_credits, strip_writer_label
+from crawler.bylines import (
+    Credits,
+    person_names,
+    read_credit_lines,
+    read_credits,
+    strip_writer_label,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,3 +69,34 @@ def test_a_photographer_is_neither_writer_nor_editor():
 )
 def test_strip_writer_label(element, name):
     assert strip_writer_label(element) == name
+
+
+def test_credit_lines_give_writers_and_editors_as_printed_on_real_pages():
+    lines = [
+        "Kisah penjaga penjara Guantanamo",
+        "Penulis",  # Kompas: the label alone, the names on the next line
+        ": Kontributor Lhokseumawe, Masriadi",
+        "Rep: C31/ Red: Israr Itah",  # Republika
+        "Editor : Indriyani Astuti",  # Media Indonesia: an editor only
+    ]
+    credits = read_credit_lines(lines)
+    assert credits.writers == ("Masriadi", "C31")
+    assert credits.editors == ("Israr Itah", "Indriyani Astuti")
+
+
+def test_a_sentence_that_starts_with_a_label_is_no_credit_line():
+    lines = [
+        "By the way, apa sih bedanya Followers Aktif dan Followers Pasif? Berikut perbedaannya.",
+        "Wartawan Radar Tangsel yang meliput isu hukum, keamanan dan hubungan internasional.",
+    ]
+    assert read_credit_lines(lines) == Credits()
+
+
+def test_structured_names_are_read_leniently_but_accounts_and_sites_are_not_people():
+    assert person_names("Ahmad\ufffd Rifai", strict=False) == ["Ahmad\ufffd Rifai"]
+    assert person_names("admin", strict=False) == []
+    assert person_names("Redaksi", strict=False) == ["Redaksi"]
+    assert person_names("@ Indonesiarss", strict=False) == []
+    assert person_names("bgs", strict=False) == []  # detik's desk code
+    assert person_names("taufik mulyadi", strict=False) == ["taufik mulyadi"]
+    assert person_names("https://www.facebook.com/detikdotcom", strict=False) == []

@@ -521,7 +521,75 @@ TEXT_CASES = [
         "Halaman kantor kecamatan dipenuhi warga sejak pagi.",
         id="page_nav",
     ),
+    # real pages (../shared/realpages/, issue 13)
+    pytest.param(
+        "copyright",
+        "COPYRIGHT © ANTARA 2015",  # antaranews-lombok-penerbangan-2015
+        "Hak cipta lagu itu kini dipegang oleh ahli warisnya.",
+        id="copyright",
+    ),
+    pytest.param(
+        "copyright",
+        "Copyright @ 2026 Media Group - mediaindonesia. All Rights Reserved",
+        "Copyright lagu itu menjadi sengketa di pengadilan niaga sejak 2019.",
+        id="copyright-at",
+    ),
+    pytest.param(
+        "copyright",
+        "Redaksi: redaksi[at]detikfinance.com Informasi pemasangan iklan hubungi : "
+        "sales[at]detik.com",
+        "Redaksi menerima surat pembaca melalui pos dan surel.",
+        id="copyright-imprint",
+    ),
+    pytest.param(
+        "date_line",
+        "Kamis, 05/11/2015 09:25 WIB",  # detik-galaxy-s6-edge-2015
+        "Jakarta, Kamis (5/11/2015) - Gardu induk itu diresmikan pukul 09.25 WIB.",
+        id="date_line",
+    ),
+    pytest.param(
+        "editor_initials",
+        "(fyk/ash)",  # detik-galaxy-s6-edge-2015
+        "Samsung menyatakan bahwa tiga celah keamanan yang masih ada akan diperbaiki (bulan ini).",
+        id="editor_initials",
+    ),
+    pytest.param(
+        "table_of_contents",
+        "Table of Contents",  # gramedia-followers-organik-2021
+        "Daftar isi buku itu memuat dua belas bab tentang pemasaran.",
+        id="table_of_contents",
+    ),
+    pytest.param(
+        "credit_line",
+        "Fotografer: Grandyos Zafna",  # detik-gardu-induk-milenium-foto-2016
+        "Fotografer itu mengabadikan peresmian gardu induk di Jakarta.",
+        id="credit_line-fotografer",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept"),
+    [
+        # viva-thailand-mers-2015, liputan6-jk-ahok-blusukan-2015, mediaindonesia-ihsg-9000-2026
+        ("Tiga dari 59 orang sudah dikarantina. (ren)", "Tiga dari 59 orang sudah dikarantina."),
+        (
+            "Pada tahap pertama 331 ribu unit rumah. (Mvi/Ali)",
+            "Pada tahap pertama 331 ribu unit rumah.",
+        ),
+        ("Fundamental Indonesia cukup tangguh. (H-4)", "Fundamental Indonesia cukup tangguh."),
+    ],
+)
+def test_trailing_editor_initials_are_cut_from_the_last_paragraph(paragraph, kept) -> None:
+    cleaned = clean_body(article(p(paragraph)))
+    body = cleaned.text.split("\n\n")[1]
+    assert body == kept
+    assert cleaned.removed == {"editor_initials": 1}
+
+
+def test_a_source_closing_a_sentence_is_no_initials() -> None:
+    for paragraph in ("Korban dibawa ke rumah sakit. (AFP)", "Harga naik 2 persen (yoy)."):
+        assert clean_body(article(p(paragraph))).text.split("\n\n")[1] == paragraph
 
 
 @pytest.mark.parametrize("wrap", ["<p>{}</p>", "<div>{}</div>", "<h4>{}</h4>", "{}"])

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from crawler import dates
-from crawler.dates import normalise_date_text, parse_date, to_utc
+from crawler.dates import normalise_date_text, parse_date, printed_dates_with_time, to_utc
 
 NOW = datetime(2025, 1, 15, 12, 0, tzinfo=UTC)
 
@@ -162,3 +162,16 @@ def test_the_exact_path_reads_printed_dates_as_dateparser_does(raw: str) -> None
 @pytest.mark.parametrize("normalised", ["31 Februari 2024 10:00", "7 Desemberr 2023 14:30"])
 def test_the_exact_path_leaves_what_it_cannot_read_to_dateparser(normalised: str) -> None:
     assert dates._parse_day_month_year(normalised) is None
+
+
+def test_printed_dates_with_time_reads_date_lines_inside_longer_texts():
+    text = (
+        "Selasa, 23 Februari 2016 15:06 WIB | 998 Views ... on 18 Jun 2015 at 06:25 WIB ... "
+        "08/1/2026 20:19 ... Rabu, 17 Juni 2015 | 22:26 WIB ... Kamis (5/11/2015) tanpa jam"
+    )
+    assert [moment.isoformat() for moment in printed_dates_with_time(text)] == [
+        "2016-02-23T08:06:00+00:00",
+        "2015-06-17T23:25:00+00:00",
+        "2026-01-08T13:19:00+00:00",
+        "2015-06-17T15:26:00+00:00",
+    ]

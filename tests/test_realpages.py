@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import lxml.html
 import pytest
 
-from bench.realpages import corpus, realpages_dir
+from bench.realpages import corpus, ours, realpages_dir, scored
 
 if not (realpages_dir() / "pages.json").is_file():
     pytest.skip(f"no real pages at {realpages_dir()} (REALPAGES_DIR)", allow_module_level=True)
@@ -55,3 +55,36 @@ def test_listed_boilerplate_is_on_the_page_and_not_in_the_body(page):
     for boilerplate in page.expected["boilerplate"]:
         assert boilerplate in text
         assert boilerplate not in body
+
+
+# --- the CI gate: ours on the corpus, no worse than the figures reached -------------------------
+# Raise a floor when a change lifts a figure; never lower one to let a change through.
+FLOORS = {
+    "title right": 30,
+    "time right (minute, UTC)": 31,
+    "writers right": 25,
+    "body F1 mean": 0.971,
+    "body F1 worst": 0.769,
+}
+MOST_PAGES_WITH_BOILERPLATE_LEFT = 4
+
+
+@pytest.fixture(scope="module")
+def our_scores():
+    return [scored(ours, page) for page in PAGES]
+
+
+def test_ours_on_the_real_pages_keeps_its_floors(our_scores):
+    figures = {
+        "title right": sum(score.title for score in our_scores),
+        "time right (minute, UTC)": sum(score.published_at for score in our_scores),
+        "writers right": sum(score.authors for score in our_scores),
+        "body F1 mean": sum(score.body_f1 for score in our_scores) / len(our_scores),
+        "body F1 worst": min(score.body_f1 for score in our_scores),
+    }
+    below = {name: figures[name] for name, floor in FLOORS.items() if figures[name] < floor}
+    assert not below, f"below the floors {FLOORS}: {below}"
+    left = [
+        page.id for page, score in zip(PAGES, our_scores, strict=True) if score.boilerplate_left
+    ]
+    assert len(left) <= MOST_PAGES_WITH_BOILERPLATE_LEFT, left

@@ -40,6 +40,7 @@ from crawler.cleaning.rules import (
     PLACEHOLDER_IMAGE_SRC,
     RELATED_LINK_LABEL,
     TEXT_RULES,
+    TRAILING_EDITOR_INITIALS,
     DomRule,
     TextRule,
 )
@@ -314,6 +315,7 @@ def _compile_text_rules(rules: Iterable[TextRule]) -> _CompiledTextRules:
 
 _DOM_SELECTORS = _index_selectors(DOM_RULES)
 _TEXT_RULES = _compile_text_rules(TEXT_RULES)
+_TRAILING_INITIALS = re.compile(TRAILING_EDITOR_INITIALS)
 
 
 # --- parsing and the walk over the tree
@@ -513,6 +515,9 @@ def _drop_by_text_rules(blocks: list[Element], removed: Counter[str]) -> list[st
             doomed.append(block)
             continue
         link_list_rule = None
+        if text.endswith(")") and _cut_trailing_initials(block):
+            removed["editor_initials"] += 1
+            text = _block_text(block)
         if _mentions_related_label(text) and _cut_related_links(block):
             removed["related_link"] += 1
             text = _block_text(block)
@@ -523,6 +528,19 @@ def _drop_by_text_rules(blocks: list[Element], removed: Counter[str]) -> list[st
             texts.append(text)
     _drop_with_emptied_ancestors(doomed)
     return texts
+
+
+def _cut_trailing_initials(block: Element) -> bool:
+    """Cut the desk's initials off the end of a paragraph's last text (TRAILING_EDITOR_INITIALS):
+    the block's own text, or the tail of its last child."""
+    last = block[-1] if len(block) else None
+    holder, attribute = (last, "tail") if last is not None else (block, "text")
+    text = getattr(holder, attribute) or ""
+    cut = _TRAILING_INITIALS.sub("", text)
+    if cut == text:
+        return False
+    setattr(holder, attribute, cut)
+    return True
 
 
 def _mentions_related_label(text: str) -> bool:

@@ -7,6 +7,7 @@ Every selector and pattern says where it was seen. Sources:
 - research: notes/site-research.md sections 3 and 5 (theme templates, public scrapers that strip
   these from kompas, detik, okezone, tribun, tempo, jpnn, liputan6, viva, ntvnews, mojok)
 - irp: Inline Related Posts plugin templates (site-research 0.4)
+- realpages: the real article pages of ../shared/realpages/ (issue 13), by page id
 
 A rule's `name` is the key under which the crawl stats count what it removed
 (`cleaning/removed/<name>`). DOM rules and text rules about the same thing share a name.
@@ -304,9 +305,48 @@ TEXT_RULES: tuple[TextRule, ...] = (
             # one or more "Label: Name" pairs, e.g. "Penulis: Budi | Editor: Ani". A label
             # without a colon starts a sentence ("Penulis buku itu ...") and is kept.
             r"(?:\(?\s*(?:editor|penulis|reporter|pewarta|sumber|redaktur|penyunting"
-            r"|kontributor|wartawan|foto|editing)(?:\s*/\s*(?:editor|penulis|reporter|pewarta"
+            r"|kontributor|wartawan|foto|fotografer|editing)(?:\s*/\s*(?:editor|penulis|reporter|pewarta"
             r"|redaktur|foto))*\s*:\s*[^\s:|;!?][^:|;!?]{0,60}?\s*\)?\s*[|/,;–-]?\s*){1,4}",
         ),
+    ),
+    TextRule(
+        "copyright",
+        (
+            # realpages antaranews-*: "COPYRIGHT © 2016", "COPYRIGHT © ANTARA 2015" after the
+            # body; a © or a year is required: "Hak cipta lagu itu ..." starts a sentence
+            r"(?:copyright|hak cipta)?\s*(?:©|\(c\))\s*.{0,100}",
+            # mediaindonesia: "Copyright @ 2026 Media Group - mediaindonesia. All Rights ..."
+            r"(?:copyright|hak cipta)\s*@?\s*\d{4}\b.{0,100}",
+            # detik-gardu-induk: "Redaksi: redaksi[at]detikfinance.com Informasi pemasangan
+            # iklan hubungi : sales[at]detik.com", the site's imprint under the article
+            r"redaksi\s*:.{0,200}\[at\].{0,200}",
+        ),
+    ),
+    TextRule(
+        "date_line",
+        (
+            # a printed date and time alone in a block: the article's date line, or a
+            # teaser's when a fallback passes a list of them (realpages detik-galaxy: "Kamis,
+            # 05/11/2015 09:25 WIB" over and under the body). A dateline that opens a
+            # paragraph ("Jakarta, Kamis (5/11/2015) - ...") goes on and is kept.
+            r"(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*,?\s*)?\d{1,2}[/ .-]\w{1,9}"
+            r"[/ .-]\d{2,4}\s*[,|-]?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:wib|wita|wit)?",
+        ),
+    ),
+    TextRule(
+        "editor_initials",
+        (
+            # the desk's initials closing an article, on a line of their own: realpages
+            # detik-* "(fyk/ash)", "(bgs/rul)", kapanlagi-* "(kpl/sry)"; viva "(ren)"
+            r"\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5}){0,3}\s*\)",
+            r"\(\s*[a-z]{1,3}-\d{1,3}\s*\)",  # realpages mediaindonesia "(H-4)"
+        ),
+    ),
+    TextRule(
+        "table_of_contents",
+        # realpages gramedia: Easy Table of Contents' box heading, then its list of links
+        (r"table of contents|daftar isi|isi artikel",),
+        drops_following_links=True,
     ),
     TextRule(
         "counter",
@@ -340,6 +380,14 @@ TEXT_RULES: tuple[TextRule, ...] = (
         (r"(?:tags?|topik|label)\s*:?",),  # po "TAGS" -> "TOPIK"; bantennews "LABEL"
         drops_following_links=True,
     ),
+)
+
+# The desk's initials fused to the end of the last paragraph ("... di rumah masing-masing.
+# (ren)": realpages viva; "(Mvi/Ali)": liputan6; "(H-4)": mediaindonesia), cut from its end.
+# Matched case-sensitively: in lower case or with a slash, unlike a source that closes a
+# sentence, "(AFP)" or "(Antara)", which stays.
+TRAILING_EDITOR_INITIALS = (
+    r"\s*\((?:[a-z]{2,5}|[A-Za-z]{2,5}(?:\s*/\s*[A-Za-z]{2,5}){1,3}|[A-Z]{1,3}-\d{1,3})\)\s*$"
 )
 
 # Lazy-loading attributes holding the real image URL, in order of preference.

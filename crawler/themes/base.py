@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import cached_property
 from typing import Any
 from urllib.parse import urljoin
@@ -19,8 +19,15 @@ from urllib.parse import urljoin
 from lxml import etree
 from scrapy.http import TextResponse
 
+from crawler.bylines import (
+    Credits,
+    person_names,
+    read_credit_lines,
+    read_credits,
+    strip_writer_label,
+)
 from crawler.cleaning import clean_text
-from crawler.dates import parse_date
+from crawler.dates import WIB, parse_date, printed_dates_with_time
 from crawler.extract import (
     jsonld_article,
     jsonld_names,
@@ -28,11 +35,41 @@ from crawler.extract import (
     meta_index,
     parse_count,
     text_of,
+    visible_lines,
 )
 from crawler.themes.page import Lead, Page, leads_of
+from crawler.titles import agreeing_headline, letters_of, site_label, strip_site_name
 from crawler.urls import canonical_url, host_of, same_site
 
 Selectors = tuple[str, ...]
+
+PUBLISHED_META_KEYS = (
+    "article:published_time",
+    "datePublished",
+    "og:published_time",
+    "parsely-pub-date",
+    "sailthru.date",
+    "DC.date.issued",
+    "dcterms.created",
+    "pubdate",
+    "publishdate",
+)
+# Where the article's date line is printed: above the headline on some sites (Republika,
+# detik), below it on most, before the body in both cases.
+DATE_LINE_BEFORE_HEADLINE = 300
+DATE_LINE_AFTER_HEADLINE = 1500
+# Where credit lines are printed: by the headline, or after the body (Kompas's "Penulis"
+# comes ~20 lines after the headline, Antara's "Editor" ~12), before the related articles.
+CREDIT_LINES_BEFORE_HEADLINE = 3
+CREDIT_LINES_AFTER_HEADLINE = 60
+# An unlabelled "<writer> - <site or channel>" byline comes within this many lines of the
+# headline, or it is no byline.
+SITE_BYLINE_LINES = 4
+_SITE_BYLINE = re.compile(r"(?P<names>[^\d|:–-]{3,80}?)\s+[-–|]\s+(?P<site>[\w.]+)")
+_VISIBLE_TEXT = etree.XPath(
+    "descendant::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]",
+    smart_strings=False,
+)
 
 # The class attributes that hold a field's selectors: their leads are indexed in one walk.
 SELECTOR_ATTRIBUTES = (
@@ -66,7 +103,6 @@ class ArticleParser:
     published_text: Selectors = ("time.entry-date::text",)  # visible text, last resort
     modified: Selectors = ()
     authors: Selectors = ()
-    author_labels: tuple[str, ...] = ("Penulis", "Oleh", "By", "Reporter", "Editor")
     category: Selectors = ()
     tags: Selectors = ()
     tag_labels: frozenset[str] = frozenset({"TOPIK", "LABEL", "TAGS", "TAG"})
@@ -197,23 +233,102 @@ class ArticleParser:
         return canonical_url(url, self.base_url)
 
     def get_title(self) -> str | None:
-        return (
-            self.first(self.title)
-            or clean_text(self.jsonld_article.get("headline"))
-            or self.meta("og:title")
+        return self.first(self.title) or self.declared_headline()
+
+    def declared_titles(self) -> list[str]:
+        """The titles the page declares for itself, most specific first."""
+        titles = (
+            self.jsonld_article.get("headline"),
+            self.meta("og:title", "twitter:title"),
+            next((text_of(title) for title in self.head.iter("title")), None),
         )
+        cleaned = (clean_text(title) if isinstance(title, str) else None for title in titles)
+        return [title for title in cleaned if title]
+
+    def declared_headline(self) -> str | None:
+        """The page's <h1> that a declared title agrees with, else the first declared title
+        without the site's name (crawler/titles.py)."""
+        declared = self.declared_titles()
+        headlines = (clean_text(text_of(h1)) or "" for h1 in self.root.iter("h1"))
+        # an <h1> may carry the site's name too (Okezone prints the <title> in one)
+        headline = agreeing_headline(headlines, declared) or next(iter(declared), None)
+        return strip_site_name(headline, self.site_names) if headline else None
+
+    @cached_property
+    def site_names(self) -> frozenset[str]:
+        """What the site calls itself (og:site_name, application-name, the JSON-LD
+        publisher) and its host's name ("kompas" for bola.kompas.com): never a title's or an
+        author's part."""
+        publisher = jsonld_names(self.jsonld_article.get("publisher"), self.jsonld)
+        names = {self.meta("og:site_name"), self.meta("application-name"), *publisher}
+        names.add(site_label(host_of(self.response.url)))
+        return frozenset(name for name in names if name)
 
     def get_subtitle(self) -> str | None:
         return self.first(self.subtitle)
 
     def get_published(self) -> tuple[datetime | None, str | None]:
-        """(aware UTC datetime, the raw string it came from), best source first."""
-        return self._first_date(self._published_candidates())
+        """(aware UTC datetime, the raw string it came from), best source first, checked
+        against the page's visible date line (`checked_against_date_line`)."""
+        published, raw = self._first_date(self._published_candidates())
+        return self.checked_against_date_line(published, raw)
+
+    def checked_against_date_line(
+        self, published: datetime | None, raw: str | None
+    ) -> tuple[datetime | None, str | None]:
+        """The visible date line's time where it is the better reading of the same moment:
+        where the structured date is a day without a time (midnight, Jakarta time) and the
+        line shows that day with its time, or where the structured date writes the line's
+        wall time with another offset (detik writes WIB wall time with a "Z"). A line of
+        another day is a sidebar's, never the article's."""
+        if published is None or raw is None:
+            # no structured date: the date line is the one source (Liputan6's malformed
+            # itemprop=datePublished)
+            shown = next(iter(self.date_line_times), None)
+            return (shown, shown.isoformat()) if shown else (published, raw)
+        local = published.astimezone(WIB)
+        written = _wall_time(raw)
+        first = next(iter(self.date_line_times), None)
+        if (
+            first is not None
+            and raw.strip().endswith("Z")
+            and first.astimezone(WIB).date() == local.date()
+            and _minute(first) != _minute(published)
+        ):
+            # "Z" written by a site that thinks in WIB (detik: "2016-02-23 T16:00:20Z" over a
+            # line "Selasa, 23/02/2016 15:32 WIB"): the line the reader sees wins
+            return first, raw
+        for shown in self.date_line_times:
+            shown_local = shown.astimezone(WIB)
+            if local.time() == time() and shown_local.date() == local.date():
+                return shown, raw
+            if written is not None and shown_local.replace(tzinfo=None) == written:
+                return shown, raw
+        return published, raw
+
+    @cached_property
+    def date_line_times(self) -> list[datetime]:
+        """The dates with a time printed in the page's visible text around the headline
+        (DATE_LINE_BEFORE_HEADLINE characters before it, DATE_LINE_AFTER_HEADLINE after), in
+        order (crawler/dates.py reads them). Farther away, a date is a sidebar's or a
+        ticker's; without the headline in the text, no date line is known."""
+        body = self.root.find("body")
+        headline = self.get_title()
+        if body is None or not headline:
+            return []
+        text = " ".join(" ".join(_VISIBLE_TEXT(body)).split())
+        start = text.find(headline)
+        if start < 0:
+            return []
+        around = text[max(start - DATE_LINE_BEFORE_HEADLINE, 0) : start + DATE_LINE_AFTER_HEADLINE]
+        return printed_dates_with_time(around)
 
     def _published_candidates(self) -> Iterator[Any]:
         # A generator: the sources are read only until one parses (JSON-LD, on most pages).
         yield self.jsonld_article.get("datePublished")
-        yield self.meta("article:published_time", "datePublished")
+        # the meta conventions, most common first (Open Graph, microdata, the Parse.ly,
+        # Sailthru and Dublin Core tags, detik's and kompas's "pubdate")
+        yield self.meta(*PUBLISHED_META_KEYS)
         for css in self.published:
             yield next(iter(self.select(css)), None)
         for css in self.published_text:
@@ -238,17 +353,90 @@ class ArticleParser:
         return None, None
 
     def get_authors(self) -> list[str]:
-        names = self.all(self.authors) or jsonld_names(
-            self.jsonld_article.get("author"), self.jsonld
-        )
-        if not names and (meta_author := self.meta("author")):
-            names = [meta_author]
-        cleaned = (self.strip_author_label(name) for name in names)
-        return list(dict.fromkeys(name for name in cleaned if name))
+        """The writers: the theme's byline elements, else the structured authors (JSON-LD,
+        meta name=author) that are people, else the credit lines printed near the headline
+        ("Pewarta: X Editor: Y" gives [X]); never an editor the page credits
+        (crawler/bylines.py)."""
+        names = self._byline_writers() or self._structured_writers()
+        names = names or list(self.credits.writers)
+        editors = set(self.credits.editors)
+        return list(dict.fromkeys(name for name in names if name not in editors))
 
-    def strip_author_label(self, name: str) -> str:
-        labels = "|".join(re.escape(label) for label in self.author_labels)
-        return re.sub(rf"^(?:{labels})\s*:?\s+", "", name, flags=re.IGNORECASE).strip()
+    def _structured_writers(self) -> list[str]:
+        """The people among the JSON-LD authors (else meta name=author): not the site or its
+        company, not an editor the page credits."""
+        structured = jsonld_names(self.jsonld_article.get("author"), self.jsonld)
+        if not structured and (meta_author := self.meta("author")):
+            structured = [meta_author]
+        return [
+            name
+            for entry in structured
+            for name in person_names(strip_writer_label(entry), self.site_names, strict=False)
+            if not self.names_site(name) and name not in self.credits.editors
+        ]
+
+    def _byline_writers(self) -> list[str]:
+        """The writers the theme's byline elements name, labels removed."""
+        names: list[str] = []
+        for byline in self._bylines():
+            credits = read_credits(byline, self.site_names)
+            if credits.writers or credits.editors:
+                names += credits.writers
+            elif name := strip_writer_label(byline):
+                names.append(name)
+        return names
+
+    def _bylines(self) -> list[str]:
+        """The texts of the first author selector that matches, from the article the first
+        match is in: other <article>s on the page are teasers of other posts, with their
+        own bylines (Gramedia's related posts)."""
+        for css in self.authors:
+            found = self.select(css)
+            if not found:
+                continue
+            article = _enclosing_article(found[0])
+            if article is not None:
+                found = [match for match in found if _enclosing_article(match) is article]
+            texts = (clean_text(text_of(match)) for match in found)
+            return [text for text in texts if text]
+        return []
+
+    @cached_property
+    def credits(self) -> Credits:
+        """The writers and editors the credit lines near the headline name (from a few lines
+        above it to CREDIT_LINES_AFTER_HEADLINE below: farther, a "By ..." is a teaser's)."""
+        body = self.root.find("body")
+        headline = self.get_title()
+        if body is None or not headline:
+            return Credits()
+        lines = visible_lines(body)
+        at = next((index for index, line in enumerate(lines) if headline in line), None)
+        if at is None:
+            return Credits()
+        nearby = lines[max(at - CREDIT_LINES_BEFORE_HEADLINE, 0) : at + CREDIT_LINES_AFTER_HEADLINE]
+        credits = read_credit_lines(nearby, self.site_names)
+        if credits.writers:
+            return credits
+        return Credits(self._site_bylines(lines[at + 1 : at + SITE_BYLINE_LINES]), credits.editors)
+
+    def _site_bylines(self, lines: list[str]) -> tuple[str, ...]:
+        """Writers of an unlabelled byline just under the headline that names the site or
+        its channel after the writer ("Fino Yurio Kristo - detikinet": detik)."""
+        for line in lines:
+            match = _SITE_BYLINE.fullmatch(line)
+            if match and self.names_site(match["site"]):
+                return tuple(person_names(match["names"], self.site_names))
+        return ()
+
+    def names_site(self, name: str) -> bool:
+        """Whether a name is the site's or its company's ("Kompas Cyber Media" on kompas.com,
+        "PT. VIVA MEDIA BARU - VIVA.co.id"), or a site name cut short (trafilatura gives
+        "Liputan" for "Liputan6.com")."""
+        letters = letters_of(name)
+        sites = [letters_of(site) for site in self.site_names]
+        return any(
+            site and (site in letters or (len(letters) >= 5 and letters in site)) for site in sites
+        )
 
     def get_category(self) -> str | None:
         section = self.jsonld_article.get("articleSection")
@@ -335,3 +523,23 @@ class ArticleParser:
             "language": self.get_language(),
             "body_html": self.get_body_html(),
         }
+
+
+def _wall_time(raw: str) -> datetime | None:
+    """The wall time an ISO date string writes, to the minute, whatever its offset says."""
+    try:
+        written = datetime.fromisoformat(raw.strip().replace(" T", "T"))
+    except ValueError:
+        return None
+    return written.replace(tzinfo=None, second=0, microsecond=0)
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+def _enclosing_article(found: Any) -> etree._Element | None:
+    """The <article> element a selector's match is in, if any (None for string matches)."""
+    if not isinstance(found, etree._Element):
+        return None
+    return next(found.iterancestors("article"), None)

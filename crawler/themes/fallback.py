@@ -12,7 +12,7 @@ spider that uses this parser calls `release_caches` every FALLBACK_RESET_CACHES_
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 
@@ -20,6 +20,7 @@ import trafilatura
 from parsel import Selector
 from trafilatura.meta import reset_caches
 
+from crawler.bylines import person_names, strip_writer_label
 from crawler.cleaning import clean_text
 from crawler.extract import text_of
 from crawler.themes.base import ArticleParser
@@ -39,7 +40,8 @@ TRAFILATURA_OPTIONS = {
 
 
 class FallbackParser(ArticleParser):
-    # No theme to trust: the headline is JSON-LD's, else the page's <h1> inside the article.
+    # No theme to trust: the <h1> a declared title agrees with, else the declared title
+    # without the site's name (ArticleParser.declared_headline), else the article's <h1>.
     title = ("article h1", "main h1")
     # Dates: JSON-LD and <meta>, then the article's first <time> (get_published): a later one
     # may be a related post's.
@@ -69,18 +71,14 @@ class FallbackParser(ArticleParser):
         return [value for value in values if value]
 
     def get_title(self) -> str | None:
-        return (
-            clean_text(self.jsonld_article.get("headline"))
-            or self.first(self.title)
-            or self.extracted_meta("title")
-        )
+        return self.declared_headline() or self.first(self.title) or self.extracted_meta("title")
 
-    def get_published(self) -> tuple[datetime | None, str | None]:
-        published = super().get_published()
-        if published[0] is not None:
-            return published
-        # trafilatura's date (htmldate's) is a day without the time: the last resort.
-        return self._first_date([*self.first_time_in_article(), self.extracted_meta("date")])
+    def _published_candidates(self) -> Iterator[Any]:
+        yield from super()._published_candidates()
+        yield from self.first_time_in_article()
+        # trafilatura's date (htmldate's) is a day without the time: the last resort, which
+        # the date line then gives its time (ArticleParser.checked_against_date_line).
+        yield self.extracted_meta("date")
 
     def first_time_in_article(self) -> list[str | None]:
         """The datetime attribute and the text of the article's first <time>."""
@@ -94,8 +92,15 @@ class FallbackParser(ArticleParser):
         authors = super().get_authors()
         if authors:
             return authors
-        cleaned = (self.strip_author_label(name) for name in self.extracted_list("author"))
-        return list(dict.fromkeys(name for name in cleaned if name))
+        # trafilatura's author: what the page's <meta> and bylines gave it, held to the same
+        # rules as the structured authors (people, not the site, not an editor)
+        names = (
+            name
+            for entry in self.extracted_list("author")
+            for name in person_names(strip_writer_label(entry), self.site_names)
+            if not self.names_site(name) and name not in self.credits.editors
+        )
+        return list(dict.fromkeys(names))
 
     def get_category(self) -> str | None:
         return super().get_category() or next(iter(self.extracted_list("categories")), None)

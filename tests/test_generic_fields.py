@@ -1,0 +1,119 @@
+"""The generic field rules of crawler/themes/base.py on small pages shaped like the real ones
+(../shared/realpages/): the headline without the site's name, the date line's time, the
+writers told from editors and from the site."""
+
+from __future__ import annotations
+
+import json
+
+from scrapy.http import HtmlResponse
+
+from crawler.themes.fallback import FallbackParser
+from crawler.themes.wordpress import WordPressParser
+
+
+def parser(head: str, body: str, url: str = "https://news.example.co.id/read/1") -> FallbackParser:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return FallbackParser(HtmlResponse(url=url, body=html.encode(), encoding="utf-8"))
+
+
+def jsonld(**article: object) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", **article}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def test_title_is_the_h1_the_declared_title_agrees_with():
+    page = parser(
+        '<meta property="og:title" content="Polres Lhokseumawe Serahkan Anggota Di Minimi ke '
+        'Kejaksaan - Kompas.com Regional">',
+        "<h1>Regional</h1><h1>Polres Lhokseumawe Serahkan Anggota Di Minimi ke Kejaksaan</h1>",
+    )
+    assert page.get_title() == "Polres Lhokseumawe Serahkan Anggota Di Minimi ke Kejaksaan"
+
+
+def test_title_without_an_h1_loses_the_site_name():
+    page = parser(
+        '<meta property="og:site_name" content="Republika Online">'
+        "<title>City Siap Tawarkan Kontrak | Republika Online</title>",
+        "<p>Teks.</p>",
+    )
+    assert page.get_title() == "City Siap Tawarkan Kontrak"
+
+
+def test_a_day_without_time_takes_the_time_of_the_date_line():
+    page = parser(
+        jsonld(headline="Gaikindo Bicara", datePublished="2016-02-23"),
+        "<div>Senin, 22 Februari 2016 | 10:00 WIB</div>"  # a ticker: another day
+        "<h1>Gaikindo Bicara</h1><div>Selasa, 23 Februari 2016 | 16:52 WIB</div><p>Teks.</p>",
+    )
+    assert page.get_published()[0].isoformat() == "2016-02-23T09:52:00+00:00"
+
+
+def test_wib_wall_time_written_with_z_loses_to_the_date_line():
+    page = parser(
+        jsonld(headline="Google Umbar Kelemahan", datePublished="2015-11-05T10:08:00Z"),
+        "<h1>Google Umbar Kelemahan</h1><div>Kamis, 05/11/2015 10:08 WIB</div>",
+    )
+    assert page.get_published()[0].isoformat() == "2015-11-05T03:08:00+00:00"
+
+
+def test_a_date_line_of_another_day_never_replaces_the_structured_date():
+    page = parser(
+        jsonld(headline="Berita", datePublished="2015-11-05T15:07:00+07:00"),
+        "<h1>Berita</h1><div>Rabu, 04 November 2015, 09:00 WIB</div>",
+    )
+    assert page.get_published()[0].isoformat() == "2015-11-05T08:07:00+00:00"
+
+
+def test_without_structured_date_the_date_line_near_the_headline_is_read():
+    page = parser("", "<h1>Wapres JK dan Ahok</h1><span>on 18 Jun 2015 at <b>06:25 WIB</b></span>")
+    assert page.get_published()[0].isoformat() == "2015-06-17T23:25:00+00:00"
+
+
+def test_writers_are_the_credited_people_not_the_site_nor_the_editor():
+    page = parser(
+        '<meta name="author" content="Kompas Cyber Media">',
+        "<h1>Merek China Serbu Indonesia</h1><div>Penulis: Aditya Maulana</div><p>Teks.</p>"
+        "<div>Editor: Agung Kurniawan</div>",
+        url="https://otomotif.kompas.com/read/1",
+    )
+    assert page.get_authors() == ["Aditya Maulana"]
+
+
+def test_a_structured_author_the_page_credits_as_editor_is_no_writer():
+    page = parser(
+        jsonld(headline="IHSG Hari Ini", author={"@type": "Person", "name": "Indriyani Astuti"}),
+        "<h1>IHSG Hari Ini</h1><div>Editor : Indriyani Astuti</div><p>Teks.</p>",
+    )
+    assert page.get_authors() == []
+
+
+def test_a_z_date_contradicting_the_first_date_line_of_its_day_loses():
+    page = parser(
+        '<meta name="pubdate" content="2016-02-23 T16:00:20Z">',
+        "<div>Selasa, 23/02/2016 15:32 WIB</div><h1>Gardu Induk Milenium PLN Resmi Beroperasi</h1>"
+        "<p>Teks.</p><span>Selasa, 23/02/2016 16:10 WIB</span>",
+    )
+    assert page.get_published()[0].isoformat() == "2016-02-23T08:32:00+00:00"
+
+
+def test_an_unlabelled_byline_naming_the_channel_gives_the_writer():
+    page = parser(
+        '<meta name="author" content="bgs">',
+        "<h1>Mahasiswa UGM Kembangkan Robot</h1><div>Bagus Kurniawan - detiknews</div>"
+        "<p>Yogyakarta - Teks.</p>",
+        url="https://news.detik.com/berita/1",
+    )
+    assert page.get_authors() == ["Bagus Kurniawan"]
+
+
+def test_bylines_of_teaser_articles_are_not_the_articles():
+    html = (
+        "<html><body class='single'><article><h1 class='entry-title'>10 Cara Organik</h1>"
+        "<span class='byline'><span class='author vcard'><a href='/a/rahmad'>Ahmad</a></span>"
+        "</span><div class='entry-content'><p>Teks.</p></div></article><aside>"
+        "<article><span class='byline'><span class='author vcard'><a href='/a/c'>Chelsea</a>"
+        "</span></span></article></aside></body></html>"
+    )
+    response = HtmlResponse(url="https://www.gramedia.com/best-seller/1", body=html.encode())
+    assert WordPressParser(response).get_authors() == ["Ahmad"]
