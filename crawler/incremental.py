@@ -285,6 +285,8 @@ class IncrementalMiddleware:
                 page.unknown.add(url)
             reason = fetch_reason(stored, request.meta[DISCOVERED].date, self.max_refetches)
             if reason is None:
+                if url_key(url) in self._skipped:  # skipped by another source's lookup meanwhile
+                    continue
                 self.stats.inc_value("incremental/skipped_known")
                 lacking = given_up(stored, self.max_refetches) if stored else None
                 if lacking is not None:

@@ -54,11 +54,19 @@ def test_an_unknown_argument_lists_the_known_ones(tmp_path):
     assert "base_url, limit, since, until, full, rest_api, name" in line
 
 
-def test_a_broken_sites_file_is_one_line_and_exit_2(tmp_path):
+def test_a_broken_sites_file_is_one_line_and_exit_1(tmp_path):
+    """A configuration that cannot be used, as a malformed MONGO_URI: the crawl cannot start."""
     sites = tmp_path / "sites.toml"
     sites.write_text('[sites.kabar]\nbase_url = "https://kabar.example"\nthem = "tagdiv"\n')
-    line = crawl_usage_error(tmp_path, "kabar", SITES_FILE=str(sites))
-    assert "[sites.kabar]: unknown keys ['them']" in line
+    locks = tmp_path / "locks"
+    result = run_scrapy(
+        "crawl", "kabar", CRAWL_LOCK_FILE=str(locks / "{site}.lock"), SITES_FILE=str(sites)
+    )
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert result.stderr.strip().splitlines() == [
+        f"error: sites file {sites}: [sites.kabar]: unknown keys ['them'] (the name is the table's)"
+    ]
+    assert not locks.exists() or not list(locks.iterdir()), "a lock file was left behind"
 
 
 def test_a_bad_configured_base_url_is_one_line_and_exit_2(tmp_path):

@@ -20,7 +20,6 @@ from crawler.exitcodes import EXIT_LOCKED, EXIT_NOT_STARTED, EXIT_OK, EXIT_SPOOL
 from crawler.locks import LockBusy, crawl_locks
 from crawler.outcome import outcome_of
 from crawler.site import SiteError
-from crawler.sites import SitesFileError
 from crawler.spiders.base import (
     SpiderArgumentError,
     is_site_url,
@@ -54,8 +53,10 @@ def check_crawl(command: str, settings: BaseSettings, sites: list[str], spargs: 
     (crawler/spiders/base.py spider_arguments, the one check of them)."""
     try:
         loader = get_spider_loader(settings)
-    except (SiteError, SitesFileError) as exc:
+    except SiteError as exc:  # a site file's record: the project's code is wrong
         usage_error(command, str(exc))
+    # A SitesFileError is a SystemExit of its own: one line, exit 1 ("could not start"), as
+    # from every command (crawler/sites.py).
     known = loader.list()
     for site in sites:
         if site not in known:
