@@ -91,3 +91,15 @@ def test_the_arguments_are_parsed_in_one_place():
     with pytest.raises(SpiderArgumentError, match="base_url"):
         spider_arguments(GENERIC_SITE, {})
     assert spider_arguments(GENERIC_SITE, {"base_url": "https://x.example"}).limit is None
+
+
+def test_crawlall_checks_the_spider_arguments_of_every_site(tmp_path):
+    locks = tmp_path / "locks"
+    result = run_scrapy(
+        "crawlall", "radartangsel", "bantennews", "-a", "limt=5",
+        CRAWL_LOCK_FILE=str(locks / "{site}.lock"), timeout=120,
+    )  # fmt: skip
+    assert result.returncode == EXIT_USAGE, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    assert "unknown spider argument 'limt' (did you mean limit?)" in result.stderr
+    assert not locks.exists() or not list(locks.iterdir()), "a lock file was left behind"

@@ -29,7 +29,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 from scrapy.utils.conf import arglist_to_dict
 
-from crawler.commands._cron import report_busy, report_unusable
+from crawler.commands._cron import check_crawl, report_busy, report_unusable
 from crawler.directories import DirectoryError
 from crawler.exitcodes import worst
 from crawler.locks import LockBusy, crawl_locks
@@ -65,6 +65,7 @@ class Command(ScrapyCommand):
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         sites = self.sites(args)
+        check_crawl("crawlall", self.settings, sites, opts.spargs)  # before any lock or crawl
         try:
             with crawl_locks(self.settings, sites):
                 crawlers = self.crawl(sites, opts.spargs)
