@@ -15,7 +15,7 @@ from crawler.commands._inspect import (
     count,
     run_duration,
     table,
-    terminal_width,
+    table_width,
     to_json,
     wib,
 )
@@ -60,7 +60,7 @@ class Command(Inspection, ScrapyCommand):
                 ]
                 for run in runs
             ]
-            print("\n".join(table(headers, rows, width=terminal_width(), shrink=len(headers) - 1)))
+            print("\n".join(table(headers, rows, width=table_width(), shrink=len(headers) - 1)))
 
 
 def outcome_cells(run: dict[str, Any]) -> list[str]:
