@@ -28,14 +28,15 @@ from crawler.bylines import (
 )
 from crawler.cleaning import clean_text
 from crawler.dates import WIB, parse_date, printed_dates_with_time
-from crawler.extract import (
-    jsonld_article,
+from crawler.extract import parse_count, text_of, visible_lines
+from crawler.structured import (
+    article_node,
     jsonld_names,
     jsonld_nodes,
     meta_index,
-    parse_count,
-    text_of,
-    visible_lines,
+    meta_values,
+    microdata_article,
+    microdata_nodes,
 )
 from crawler.themes.page import Lead, Page, leads_of
 from crawler.titles import agreeing_headline, letters_of, site_label, strip_site_name
@@ -43,17 +44,6 @@ from crawler.urls import canonical_url, host_of, same_site
 
 Selectors = tuple[str, ...]
 
-PUBLISHED_META_KEYS = (
-    "article:published_time",
-    "datePublished",
-    "og:published_time",
-    "parsely-pub-date",
-    "sailthru.date",
-    "DC.date.issued",
-    "dcterms.created",
-    "pubdate",
-    "publishdate",
-)
 # Where the article's date line is printed: above the headline on some sites (Republika,
 # detik), below it on most, before the body in both cases.
 DATE_LINE_BEFORE_HEADLINE = 300
@@ -147,19 +137,34 @@ class ArticleParser:
 
     @cached_property
     def jsonld(self) -> list[dict[str, Any]]:
+        """The page's JSON-LD objects, containers flattened (crawler/structured.py)."""
         return jsonld_nodes(self.root)
 
     @cached_property
     def jsonld_article(self) -> dict[str, Any]:
-        return jsonld_article(self.jsonld)
+        """The page's JSON-LD Article/NewsArticle node, or an empty dict."""
+        return article_node(self.jsonld)
+
+    @cached_property
+    def microdata_article(self) -> dict[str, Any]:
+        """The article the page declares in microdata, in JSON-LD's shape (crawler/structured.py),
+        or an empty dict: read after JSON-LD and <meta>, and only when they lack the field."""
+        return microdata_article(microdata_nodes(self.root, self.response.url))
 
     @cached_property
     def metas(self) -> dict[str, str]:
+        """The page's <meta> contents by key, case aside (crawler/structured.py)."""
         return meta_index(self.root)
 
     def meta(self, *keys: str) -> str | None:
-        """The first non-empty <meta> content among property=/name=/itemprop= keys."""
-        return next((self.metas[key] for key in keys if key in self.metas), None)
+        """The first non-empty <meta> content among property=/name=/itemprop= keys (case
+        aside)."""
+        return next((self.metas[key] for key in map(str.casefold, keys) if key in self.metas), None)
+
+    def meta_values(self, field: str) -> list[str]:
+        """What the <meta> conventions give a field ("published", "modified", "author",
+        "title", "section": crawler.structured.META_CONVENTIONS), most specific first."""
+        return meta_values(self.metas, field)
 
     # --- selectors -------------------------------------------------------------------------
     @property
@@ -239,7 +244,7 @@ class ArticleParser:
         """The titles the page declares for itself, most specific first."""
         titles = (
             self.jsonld_article.get("headline"),
-            self.meta("og:title", "twitter:title"),
+            next(iter(self.meta_values("title")), None),
             next((text_of(title) for title in self.head.iter("title")), None),
         )
         cleaned = (clean_text(title) if isinstance(title, str) else None for title in titles)
@@ -286,6 +291,8 @@ class ArticleParser:
             # itemprop=datePublished)
             shown = next(iter(self.date_line_times), None)
             return (shown, shown.isoformat()) if shown else (published, raw)
+        if any(_minute(shown) == _minute(published) for shown in self.date_line_times):
+            return published, raw  # the same moment, to the second where the line has minutes
         local = published.astimezone(WIB)
         written = _wall_time(raw)
         first = next(iter(self.date_line_times), None)
@@ -326,9 +333,10 @@ class ArticleParser:
     def _published_candidates(self) -> Iterator[Any]:
         # A generator: the sources are read only until one parses (JSON-LD, on most pages).
         yield self.jsonld_article.get("datePublished")
-        # the meta conventions, most common first (Open Graph, microdata, the Parse.ly,
-        # Sailthru and Dublin Core tags, detik's and kompas's "pubdate")
-        yield self.meta(*PUBLISHED_META_KEYS)
+        # the meta conventions, most specific first (Open Graph, microdata, the Parse.ly,
+        # Sailthru and Dublin Core tags, detik's and kompas's "pubdate"), each in turn
+        yield from self.meta_values("published")
+        yield self.microdata_article.get("datePublished")
         for css in self.published:
             yield next(iter(self.select(css)), None)
         for css in self.published_text:
@@ -339,7 +347,8 @@ class ArticleParser:
 
     def _modified_candidates(self) -> Iterator[Any]:
         yield self.jsonld_article.get("dateModified")
-        yield self.meta("article:modified_time", "dateModified")
+        yield from self.meta_values("modified")
+        yield self.microdata_article.get("dateModified")
         for css in self.modified:
             yield next(iter(self.select(css)), None)
 
@@ -363,17 +372,24 @@ class ArticleParser:
         return list(dict.fromkeys(name for name in names if name not in editors))
 
     def _structured_writers(self) -> list[str]:
-        """The people among the JSON-LD authors (else meta name=author): not the site or its
-        company, not an editor the page credits."""
-        structured = jsonld_names(self.jsonld_article.get("author"), self.jsonld)
-        if not structured and (meta_author := self.meta("author")):
-            structured = [meta_author]
-        return [
-            name
-            for entry in structured
-            for name in person_names(strip_writer_label(entry), self.site_names, strict=False)
-            if not self.names_site(name) and name not in self.credits.editors
-        ]
+        """The people among the JSON-LD (or microdata) authors, else among the first <meta>
+        author convention that names one (meta name=author, parsely-author, DC.creator...:
+        crawler/structured.py): not the site or its company, not an editor the page credits."""
+        structured = jsonld_names(self.jsonld_article.get("author"), self.jsonld) or jsonld_names(
+            self.microdata_article.get("author")
+        )
+        # one <meta> value at a time: article:author is mostly a profile's URL, no name
+        groups = [structured] if structured else [[value] for value in self.meta_values("author")]
+        for group in groups:
+            names = [
+                name
+                for entry in group
+                for name in person_names(strip_writer_label(entry), self.site_names, strict=False)
+                if not self.names_site(name) and name not in self.credits.editors
+            ]
+            if names:
+                return names
+        return []
 
     def _byline_writers(self) -> list[str]:
         """The writers the theme's byline elements name, labels removed."""
@@ -442,7 +458,8 @@ class ArticleParser:
         section = self.jsonld_article.get("articleSection")
         if isinstance(section, list):
             section = section[0] if section else None
-        return self.first(self.category) or clean_text(section) or self.meta("article:section")
+        declared = next(iter(self.meta_values("section")), None)
+        return self.first(self.category) or clean_text(section) or declared
 
     def get_tags(self) -> list[str]:
         tags = [tag for tag in self.all(self.tags) if tag.upper() not in self.tag_labels]
