@@ -1,12 +1,14 @@
 """Indonesian date strings -> aware UTC datetimes: the one place the crawler parses dates.
 
 Machine-readable forms (ISO 8601 / W3C from `time[datetime]`, `article:published_time`, JSON-LD;
-RFC 822 from feeds) take a fast exact path. Everything else is what a page prints ("Kamis, 7
-Desember 2023 | 14:30 WIB", "Senin 27 Des 2021 16:12 WIB"): it is normalised first, because
-dateparser returns None for common Indonesian spellings ("Jum'at", "pukul 14.30", "Diterbitkan:"),
-then parsed with dateparser. A string without a zone is Asia/Jakarta (WIB), where the sites are.
-dateparser.search.search_dates is never used: on these strings it returns wrong dates silently
-(notes/anchors.md 7.1).
+RFC 822 from feeds) take a fast exact path, and so do the forms structured data is misprinted
+in: ISO with a space before the "T", dashes in the time or an offset followed by "Z", and
+JavaScript's Date.toString() ("Mon Nov 01 2021 07:08:56 GMT+0000"). Everything else is what a
+page prints ("Kamis, 7 Desember 2023 | 14:30 WIB", "Senin 27 Des 2021 16:12 WIB"): it is
+normalised first, because dateparser returns None for common Indonesian spellings ("Jum'at",
+"pukul 14.30", "Diterbitkan:"), then parsed with dateparser. A string without a zone is
+Asia/Jakarta (WIB), where the sites are. dateparser.search.search_dates is never used: on these
+strings it returns wrong dates silently (notes/anchors.md 7.1).
 """
 
 from __future__ import annotations
@@ -46,6 +48,19 @@ _DATEPARSER_SETTINGS = MappingProxyType(
 _CLOCK_PARSER = DateDataParser(languages=list(_LANGUAGES), settings=dict(_DATEPARSER_SETTINGS))
 
 _ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ISO 8601 as sites misprint it: a space before the "T" (detik: "2015-11-05 T10:08:58Z"),
+# dashes between the time's fields (detik: "2015-06-16T14-05-11Z"), an offset and a "Z" both
+# (Merdeka: "2015-06-19T03:40:00+07:00Z").
+_ISO_SPACE_BEFORE_T = re.compile(r"(?<=\d)\s+T(?=\d)")
+_ISO_DASHED_TIME = re.compile(r"(?<=\dT)(\d{2})-(\d{2})(?:-(\d{2}))?")
+_ISO_OFFSET_AND_Z = re.compile(r"(?<=[+-]\d{2}:\d{2})Z$|(?<=[+-]\d{4})Z$")
+# JavaScript's Date.toString(), which some CMSes print into JSON-LD and <meta>: "Mon Nov 01 2021
+# 07:08:56 GMT+0000", often with the zone's name after it ("(Western Indonesia Time)").
+_JAVASCRIPT_DATE = re.compile(
+    r"(?:[A-Za-z]{3}\s+)?(?P<month>[A-Za-z]{3})\s+(?P<day>\d{1,2})\s+(?P<year>\d{4})\s+"
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s+"
+    r"(?:GMT|UTC)(?P<sign>[+-])(?P<hours>\d{2}):?(?P<minutes>\d{2})(?:\s*\([^)]*\))?"
+)
 _RFC822 = re.compile(
     r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?"
     r"\s*(?:[+-]\d{4}|GMT|UTC?|Z)",
@@ -68,7 +83,8 @@ _WEEKDAYS = re.compile(
     re.I,
 )
 # "jam" alone also means "hours" ("2 jam yang lalu"), so it is a label only before a time.
-_TIME_WORDS = re.compile(r"\b(?:pukul|pkl|pk)\b\.?|\bjam\b(?=\s*\d{1,2}[.:]\d{2})", re.I)
+# "at" too, where a date in English is written "18 Jun 2015 at 06:25 WIB" (Liputan6).
+_TIME_WORDS = re.compile(r"\b(?:pukul|pkl|pk)\b\.?|\b(?:jam|at)\b(?=\s*\d{1,2}[.:]\d{2})", re.I)
 _ZONES = re.compile(r"\b(WIB|WITA|WIT)\b", re.I)
 _ZONE_OFFSETS = MappingProxyType({"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"})
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b", re.I)
@@ -108,6 +124,14 @@ _MONTH_NUMBERS = MappingProxyType(
         )
         for number, name in enumerate(names, start=1)
     }
+    # English abbreviations, as JavaScript and RFC 822 write them ("Nov", "Dec")
+    | {
+        name: number
+        for number, name in enumerate(
+            ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+            start=1,
+        )
+    }
 )  # fmt: skip
 _DAY_MONTH_YEAR = re.compile(
     r"(?P<day>\d{1,2}) (?P<month>[A-Za-z]+) (?P<year>\d{4})"
@@ -145,7 +169,12 @@ def parse_date(raw: str | None, *, now: datetime | None = None) -> datetime | No
     if not raw or not raw.strip():
         return None
     text = raw.strip()
-    parsed = _parse_iso(text) or _parse_rfc822(text) or _parse_printed(text, now)
+    parsed = (
+        _parse_iso(text)
+        or _parse_rfc822(text)
+        or _parse_javascript(text)
+        or _parse_printed(text, now)
+    )
     if parsed is None:
         return None
     result = to_utc(parsed).replace(microsecond=0)
@@ -162,11 +191,32 @@ def to_utc(dt: datetime) -> datetime:
     return dt.astimezone(UTC)
 
 
+def repair_iso(text: str) -> str:
+    """An ISO 8601 date as a site misprinted it, written right (see _ISO_SPACE_BEFORE_T...)."""
+    text = _ISO_SPACE_BEFORE_T.sub("T", text.strip())
+    text = _ISO_DASHED_TIME.sub(lambda m: ":".join(part for part in m.groups() if part), text)
+    return _ISO_OFFSET_AND_Z.sub("", text)
+
+
 def _parse_iso(text: str) -> datetime | None:
     if not _ISO_START.match(text):
         return None
     try:
-        return datetime.fromisoformat(text)
+        return datetime.fromisoformat(repair_iso(text))
+    except ValueError:
+        return None
+
+
+def _parse_javascript(text: str) -> datetime | None:
+    match = _JAVASCRIPT_DATE.fullmatch(text)
+    month = _MONTH_NUMBERS.get(match["month"].lower()) if match else None
+    if match is None or month is None:
+        return None
+    sign = -1 if match["sign"] == "-" else 1
+    zone = timezone(sign * timedelta(hours=int(match["hours"]), minutes=int(match["minutes"])))
+    day, year, hour, minute = (int(match[name]) for name in ("day", "year", "hour", "minute"))
+    try:
+        return datetime(year, month, day, hour, minute, int(match["second"] or 0), tzinfo=zone)
     except ValueError:
         return None
 

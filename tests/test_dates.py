@@ -26,6 +26,18 @@ def utc(*parts: int) -> datetime:
         ("2023-12-07", utc(2023, 12, 6, 17, 0)),
         ("Thu, 07 Dec 2023 14:30:00 +0700", utc(2023, 12, 7, 7, 30)),
         ("Thu, 07 Dec 2023 07:30:00 GMT", utc(2023, 12, 7, 7, 30)),
+        ("07 Dec 2023 14:30:00 +0700", utc(2023, 12, 7, 7, 30)),  # RFC 2822 without a weekday
+        # misprinted in structured data: JavaScript's Date.toString(), with its zone's name
+        ("Mon Nov 01 2021 07:08:56 GMT+0000", utc(2021, 11, 1, 7, 8, 56)),
+        ("Mon Nov 01 2021 14:08:56 GMT+0700 (Western Indonesia Time)", utc(2021, 11, 1, 7, 8, 56)),
+        ("Thu Dec 07 2023 14:30 GMT+0700 (Waktu Indonesia Barat)", utc(2023, 12, 7, 7, 30)),
+        ("2021-11-01 07:08:56", utc(2021, 11, 1, 0, 8, 56)),  # no offset: WIB
+        ("01/11/2021 07:08", utc(2021, 11, 1, 0, 8)),  # day first
+        ("2015-11-05 T10:08:58Z", utc(2015, 11, 5, 10, 8, 58)),  # detik's space before the T
+        ("2015-06-16T14-05-11Z", utc(2015, 6, 16, 14, 5, 11)),  # detik's dashes in the time
+        ("2015-06-19T03:40:00+07:00Z", utc(2015, 6, 18, 20, 40)),  # Merdeka's offset and Z
+        ("2021-11-01T07:08:56+0700", utc(2021, 11, 1, 0, 8, 56)),
+        ("18 Jun 2015 at 06:25 WIB", utc(2015, 6, 17, 23, 25)),  # Liputan6's microdata
         # printed by the sites
         ("Kamis, 7 Desember 2023 | 14:30 WIB", utc(2023, 12, 7, 7, 30)),
         ("Jum'at, 3 Mei 2024 21:05", utc(2024, 5, 3, 14, 5)),
@@ -91,6 +103,7 @@ def test_zone_offsets(zone: str, hours: int) -> None:
         "7 Desember 2030 14:30 WIB",  # future
         "2025-01-15T19:11:00+07:00",  # 11 minutes after NOW
         "Ia enggan memberikan komentar lebih lanjut soal kasus tersebut pada 7 Desember 2023.",
+        "Mon Nov 31 2021 07:08:56 GMT+0000",  # no such day
     ],
 )
 def test_rejected(raw: str | None) -> None:
@@ -123,6 +136,8 @@ def test_microseconds_dropped() -> None:
         ("Senin, 12 Agustus 2024 - 09:15", "12 Agustus 2024 09:15"),
         ("7-12-2023 14.30", "7-12-2023 14:30"),  # a numeric date keeps its dashes
         ("2 jam yang lalu", "2 jam yang lalu"),  # "jam" (hours) is no label here
+        ("18 Jun 2015 at 06:25 WIB", "18 Juni 2015 06:25 +07:00"),
+        ("Ia datang at least twice", "Ia datang at least twice"),  # "at" before no time stays
     ],
 )
 def test_normalise_date_text(raw: str, expected: str) -> None:
@@ -175,3 +190,24 @@ def test_printed_dates_with_time_reads_date_lines_inside_longer_texts():
         "2026-01-08T13:19:00+00:00",
         "2015-06-17T15:26:00+00:00",
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "repaired"),
+    [
+        ("2015-11-05 T10:08:58Z", "2015-11-05T10:08:58Z"),
+        ("2015-06-16T14-05-11Z", "2015-06-16T14:05:11Z"),
+        ("2015-06-19T03:40:00+07:00Z", "2015-06-19T03:40:00+07:00"),
+        ("2021-12-27T16:12:03+07:00", "2021-12-27T16:12:03+07:00"),  # right already
+        ("2023-12-07", "2023-12-07"),
+    ],
+)
+def test_repair_iso(raw: str, repaired: str) -> None:
+    assert dates.repair_iso(raw) == repaired
+
+
+def test_javascript_dates_take_the_exact_path_and_read_as_dateparser_does() -> None:
+    raw = "Mon Nov 01 2021 07:08:56 GMT+0000"
+    exact = dates._parse_javascript(raw)
+    assert exact is not None
+    assert to_utc(exact) == to_utc(dates._CLOCK_PARSER.get_date_data(raw).date_obj)

@@ -27,7 +27,7 @@ from crawler.bylines import (
     strip_writer_label,
 )
 from crawler.cleaning import clean_text
-from crawler.dates import WIB, parse_date, printed_dates_with_time
+from crawler.dates import WIB, parse_date, printed_dates_with_time, repair_iso
 from crawler.extract import parse_count, text_of, visible_lines
 from crawler.structured import (
     article_node,
@@ -545,7 +545,7 @@ class ArticleParser:
 def _wall_time(raw: str) -> datetime | None:
     """The wall time an ISO date string writes, to the minute, whatever its offset says."""
     try:
-        written = datetime.fromisoformat(raw.strip().replace(" T", "T"))
+        written = datetime.fromisoformat(repair_iso(raw))
     except ValueError:
         return None
     return written.replace(tzinfo=None, second=0, microsecond=0)
