@@ -221,6 +221,15 @@ def _parse_javascript(text: str) -> datetime | None:
         return None
 
 
+def written_wall_time(raw: str) -> datetime | None:
+    """The wall time a machine-readable date string writes (ISO, RFC 822, JavaScript's), to the
+    minute and naive, whatever its offset says: what the page's visible date line is compared
+    with, where a site writes its WIB wall time with a UTC offset."""
+    text = raw.strip()
+    written = _parse_iso(text) or _parse_rfc822(text) or _parse_javascript(text)
+    return written.replace(tzinfo=None, second=0, microsecond=0) if written else None
+
+
 def _parse_rfc822(text: str) -> datetime | None:
     if not _RFC822.fullmatch(text):
         return None

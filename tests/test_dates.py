@@ -211,3 +211,18 @@ def test_javascript_dates_take_the_exact_path_and_read_as_dateparser_does() -> N
     exact = dates._parse_javascript(raw)
     assert exact is not None
     assert to_utc(exact) == to_utc(dates._CLOCK_PARSER.get_date_data(raw).date_obj)
+
+
+@pytest.mark.parametrize(
+    ("raw", "wall"),
+    [
+        ("2016-02-23 T16:00:20Z", datetime(2016, 2, 23, 16, 0)),
+        ("2021-12-27T16:12:03+07:00", datetime(2021, 12, 27, 16, 12)),
+        ("Mon Nov 01 2021 07:08:56 GMT+0000", datetime(2021, 11, 1, 7, 8)),
+        ("Thu, 07 Dec 2023 14:30:00 +0000", datetime(2023, 12, 7, 14, 30)),
+        ("2023-12-07", datetime(2023, 12, 7)),
+        ("Kamis, 7 Desember 2023 | 14:30 WIB", None),  # printed: no offset to distrust
+    ],
+)
+def test_written_wall_time(raw: str, wall: datetime | None) -> None:
+    assert dates.written_wall_time(raw) == wall

@@ -269,3 +269,13 @@ def test_a_structured_date_the_date_line_shows_to_the_minute_keeps_its_seconds()
         "<h1>Pemkab Serang Pastikan Pelayanan Hotel</h1><span>Senin 27 Des 2021 16:12 WIB</span>",
     )
     assert page.get_published()[0].isoformat() == "2021-12-27T09:12:03+00:00"
+
+
+def test_a_javascript_date_writing_the_wib_wall_time_as_gmt_loses_to_the_date_line():
+    # the kind: JSON-LD "Mon Nov 01 2021 07:08:56 GMT+0000" over a line "07:08 WIB"
+    page = parser(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        '"Harga Emas Turun", "datePublished": "Mon Nov 01 2021 07:08:56 GMT+0000"}</script>',
+        "<h1>Harga Emas Turun</h1><span>Senin, 1 November 2021 07:08 WIB</span><p>Teks.</p>",
+    )
+    assert page.get_published()[0].isoformat() == "2021-11-01T00:08:00+00:00"

@@ -27,7 +27,7 @@ from crawler.bylines import (
     strip_writer_label,
 )
 from crawler.cleaning import clean_text
-from crawler.dates import WIB, parse_date, printed_dates_with_time, repair_iso
+from crawler.dates import WIB, parse_date, printed_dates_with_time, written_wall_time
 from crawler.extract import parse_count, text_of, visible_lines
 from crawler.structured import (
     article_node,
@@ -294,7 +294,7 @@ class ArticleParser:
         if any(_minute(shown) == _minute(published) for shown in self.date_line_times):
             return published, raw  # the same moment, to the second where the line has minutes
         local = published.astimezone(WIB)
-        written = _wall_time(raw)
+        written = written_wall_time(raw)
         first = next(iter(self.date_line_times), None)
         if (
             first is not None
@@ -540,15 +540,6 @@ class ArticleParser:
             "language": self.get_language(),
             "body_html": self.get_body_html(),
         }
-
-
-def _wall_time(raw: str) -> datetime | None:
-    """The wall time an ISO date string writes, to the minute, whatever its offset says."""
-    try:
-        written = datetime.fromisoformat(repair_iso(raw))
-    except ValueError:
-        return None
-    return written.replace(tzinfo=None, second=0, microsecond=0)
 
 
 def _minute(moment: datetime) -> datetime:
