@@ -22,12 +22,15 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from extruct.jsonld import JsonLdExtractor
-from extruct.w3cmicrodata import MicrodataExtractor
 from lxml import etree
+
+if TYPE_CHECKING:
+    from extruct.jsonld import JsonLdExtractor
+    from extruct.w3cmicrodata import MicrodataExtractor
 
 logger = logging.getLogger(__name__)
 
@@ -107,21 +110,35 @@ TWITTER_WRITER_LABEL = re.compile(
 TWITTER_PAIRS = 4
 
 
-class _Microdata(MicrodataExtractor):
-    """extruct's microdata reader on the tree parsed once: its text values come from lxml.html's
-    Cleaner, which needs lxml.html elements and copies the node; the page's tree is a plain
-    lxml one (crawler/themes/page.py), and a property's text is all that is wanted."""
+@cache
+def _jsonld_extractor() -> JsonLdExtractor:
+    # Imported when the first page is read, not by every command: extruct's package imports
+    # all its extractors, rdflib and pyRdfa among them (0.15-0.3 s).
+    from extruct.jsonld import JsonLdExtractor
 
-    def _extract_textContent(self, node: etree._Element) -> str:  # noqa: N802 - extruct's name
-        return " ".join(" ".join(self._xp_clean_text(node)).split())
+    return JsonLdExtractor()
 
 
-_JSONLD = JsonLdExtractor()
+@cache
+def _microdata_extractor() -> MicrodataExtractor:
+    from extruct.w3cmicrodata import MicrodataExtractor
+
+    class Microdata(MicrodataExtractor):
+        """extruct's microdata reader on the tree parsed once: its text values come from
+        lxml.html's Cleaner, which needs lxml.html elements and copies the node; the page's
+        tree is a plain lxml one (crawler/themes/page.py), and a property's text is all that
+        is wanted."""
+
+        def _extract_textContent(self, node: etree._Element) -> str:  # noqa: N802 - extruct's
+            return " ".join(" ".join(self._xp_clean_text(node)).split())
+
+    return Microdata()
+
+
 # Every type in ARTICLE_TYPES has one of these in its name.
 _ARTICLE_SCOPES = etree.XPath(
     "//*[@itemscope][contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')]"
 )
-_MICRODATA = _Microdata()
 
 
 def jsonld_nodes(root: etree._Element) -> list[dict[str, Any]]:
@@ -131,7 +148,7 @@ def jsonld_nodes(root: etree._Element) -> list[dict[str, Any]]:
         if script.get("type") != "application/ld+json":
             continue
         try:
-            items = _JSONLD.extract_items(script)
+            items = _jsonld_extractor().extract_items(script)
         except ValueError:
             # Past what extruct repairs; the page's other metadata still works, so this is worth
             # a debug line, not an error.
@@ -152,7 +169,7 @@ def microdata_nodes(root: etree._Element, base_url: str | None = None) -> list[d
         if any(ancestor in read for ancestor in scope.iterancestors()):
             continue  # read with the scope it is in
         read.add(scope)
-        items += _MICRODATA.extract_items(scope, base_url)
+        items += _microdata_extractor().extract_items(scope, base_url)
     return list(_flatten([_from_microdata(item) for item in items]))
 
 
