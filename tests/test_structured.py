@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import extruct.jsonld
+import extruct.w3cmicrodata
 import pytest
 from lxml import etree
 from scrapy.http import HtmlResponse
@@ -279,3 +281,17 @@ def test_a_javascript_date_writing_the_wib_wall_time_as_gmt_loses_to_the_date_li
         "<h1>Harga Emas Turun</h1><span>Senin, 1 November 2021 07:08 WIB</span><p>Teks.</p>",
     )
     assert page.get_published()[0].isoformat() == "2021-11-01T00:08:00+00:00"
+
+
+def test_extruct_reads_the_tree_parsed_once(monkeypatch):
+    def parse_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("extruct parsed the page a second time")
+
+    monkeypatch.setattr(extruct.jsonld, "parse_html", parse_again)
+    monkeypatch.setattr(extruct.w3cmicrodata, "parse_html", parse_again)
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A"}</script>'
+    page = parser(
+        head, ANTARA_MICRODATA.removeprefix("<html><body>").removesuffix("</body></html>")
+    )
+    assert page.jsonld_article["headline"] == "A"
+    assert page.microdata_article["datePublished"] == "2015-11-05T14:56:43+07:00"
