@@ -66,13 +66,14 @@ META_CONVENTIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "dcterms.issued",
             "dcterms.created",
             "DC.date.created",
-            "DC.date",
             "citation_publication_date",  # Highwire/Google Scholar, also set by some news CMSes
             "pubdate",  # detik, kompas
             "publishdate",
             "publish-date",
-            "date",
         ),
+        # A date that says of what only loosely: the publication on Merdeka, but the page's
+        # generation time on some CMSes. Read after a theme's own date element.
+        "loosely_published": ("DC.date", "date"),
         "modified": (
             "article:modified_time",
             "og:updated_time",

@@ -24,6 +24,7 @@ from crawler.structured import (
 )
 from crawler.themes.fallback import FallbackParser
 from crawler.themes.page import parse_page
+from crawler.themes.wordpress import WordPressParser
 
 URL = "https://news.example.co.id/read/1"
 
@@ -194,7 +195,7 @@ def test_the_microdata_date_counts_when_json_ld_and_meta_give_none():
          "published", "2015-06-19T03:40:00+07:00"),
         ('<meta name="DC.date.issued" content="2016-02-23">', "published", "2016-02-23"),
         ('<meta name="dc.date" content="2015-06-19T03:40:00+07:00">',
-         "published", "2015-06-19T03:40:00+07:00"),
+         "loosely_published", "2015-06-19T03:40:00+07:00"),
         ('<meta name="dcterms.created" content="2016-02-23T10:15:00+07:00">',
          "published", "2016-02-23T10:15:00+07:00"),
         ('<meta name="parsely-pub-date" content="2020-06-26T06:58:07Z">',
@@ -206,7 +207,7 @@ def test_the_microdata_date_counts_when_json_ld_and_meta_give_none():
         ('<meta name="publishdate" content="2015-11-05 10:08:58">',
          "published", "2015-11-05 10:08:58"),
         ('<meta name="date" content="2015-06-19T03:40:00+07:00">',
-         "published", "2015-06-19T03:40:00+07:00"),
+         "loosely_published", "2015-06-19T03:40:00+07:00"),
         ('<meta name="citation_publication_date" content="Jumat, 1 Oktober 2021">',
          "published", "Jumat, 1 Oktober 2021"),
         ('<meta property="article:modified_time" content="2021-10-01T02:01:38+00:00">',
@@ -259,7 +260,7 @@ def test_a_meta_author_that_is_a_profile_url_gives_way_to_the_next_convention():
 def test_an_unparseable_meta_date_gives_way_to_the_next_convention():
     page = parser(
         '<meta property="article:published_time" content="tidak ada">'
-        '<meta name="dc.date" content="2015-06-19T03:40:00+07:00">'
+        '<meta name="DC.date.issued" content="2015-06-19T03:40:00+07:00">'
     )
     assert page.get_published()[0].isoformat() == "2015-06-18T20:40:00+00:00"
 
@@ -267,7 +268,7 @@ def test_an_unparseable_meta_date_gives_way_to_the_next_convention():
 def test_a_structured_date_the_date_line_shows_to_the_minute_keeps_its_seconds():
     # BantenNews (tagDiv): microdata "2021-12-27T16:12:03+07:00", line "Senin 27 Des 2021 16:12 WIB"
     page = parser(
-        '<meta name="dc.date" content="2021-12-27T16:12:03+07:00">',
+        '<meta name="dc.date.issued" content="2021-12-27T16:12:03+07:00">',
         "<h1>Pemkab Serang Pastikan Pelayanan Hotel</h1><span>Senin 27 Des 2021 16:12 WIB</span>",
     )
     assert page.get_published()[0].isoformat() == "2021-12-27T09:12:03+00:00"
@@ -295,3 +296,15 @@ def test_extruct_reads_the_tree_parsed_once(monkeypatch):
     )
     assert page.jsonld_article["headline"] == "A"
     assert page.microdata_article["datePublished"] == "2015-11-05T14:56:43+07:00"
+
+
+def test_a_bare_meta_date_comes_after_the_themes_own_date_element():
+    # a CMS that writes the page's generation time into <meta name="date">
+    html = (
+        '<html><head><meta name="date" content="2024-05-02T10:00:00+07:00"></head>'
+        "<body class='single'><article><h1 class='entry-title'>Pemkab Serang</h1>"
+        "<time class='entry-date' datetime='2021-12-27T16:12:03+07:00'>27 Des 2021</time>"
+        "<div class='entry-content'><p>Teks.</p></div></article></body></html>"
+    )
+    page = WordPressParser(HtmlResponse(url=URL, body=html.encode(), encoding="utf-8"))
+    assert page.get_published()[0].isoformat() == "2021-12-27T09:12:03+00:00"

@@ -162,8 +162,9 @@ class ArticleParser:
         return next((self.metas[key] for key in map(str.casefold, keys) if key in self.metas), None)
 
     def meta_values(self, field: str) -> list[str]:
-        """What the <meta> conventions give a field ("published", "modified", "author",
-        "title", "section": crawler.structured.META_CONVENTIONS), most specific first."""
+        """What the <meta> conventions give a field ("published", "loosely_published",
+        "modified", "author", "title", "section": crawler.structured.META_CONVENTIONS), most
+        specific first."""
         return meta_values(self.metas, field)
 
     # --- selectors -------------------------------------------------------------------------
@@ -339,6 +340,7 @@ class ArticleParser:
         yield self.microdata_article.get("datePublished")
         for css in self.published:
             yield next(iter(self.select(css)), None)
+        yield from self.meta_values("loosely_published")
         for css in self.published_text:
             yield self.first((css,))
 
