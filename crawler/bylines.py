@@ -12,11 +12,21 @@ an author). Forms seen on real pages (../shared/realpages/, bench/realpages.py):
     Author Silvanus Alvin  Editor Mevi Linawati                (Liputan6)
     Laporan Wartawan Tribunnews.com, Glery Lazuardi            (Tribun)
     Oleh Liputan6.com pada 26 Jun 2020, 13:58 WIB              (the site, not a writer)
+    Fotografer: Grandyos Zafna                                 (detik's photo stories)
+
+and as blocks of lines (`read_credit_lines`), the role on a line of its own:
+
+    Penulis / : Anju Christian                                 (Kompas: the label alone)
+    Redaktur / : / Mohamad Amin Madani                         (Republika: a table's cells)
+    Author / Silvanus Alvin / Hanz Jimenez Salim / Editor / ...  (Liputan6's credits panel)
+    Fakhrizal Fakhri / Jurnalis                                (Okezone: the role after the name)
 
 `read_credits(text)` splits a text at its labels: what follows a writer's label ("Penulis",
 "Pewarta", "Reporter", "Wartawan", "Oleh", "Kontributor", "Laporan wartawan <outlet>,",
-"By", "Author") names writers, what follows an editor's ("Editor", "Redaktur", "Penyunting")
-names editors, and other roles ("Fotografer", "Foto", "Sumber") are neither. Names are split
+"Jurnalis", "By", "Author") names writers, what follows an editor's ("Editor", "Redaktur",
+"Penyunting") names editors, what follows "Fotografer" names photographers (the credited
+author of a photo story, where nobody else is: crawler/themes/base.py), and other roles
+("Foto", a caption's credit, "Sumber", ...) are none of these. Names are split
 at "dan", "and", "&", ";" and ","; a name that is a web address or the site's own name is
 dropped (`site_names`), as is anything that does not look like a person's name.
 """
@@ -33,6 +43,7 @@ WRITER_LABELS = (
     r"pewarta",
     r"reporter",
     r"wartawan",
+    r"jurnalis",
     r"kontributor(?:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*,)?",
     r"oleh",
     r"ditulis\s+oleh",
@@ -47,13 +58,19 @@ EDITOR_LABELS = (
     r"diedit\s+oleh",
     r"red(?=\s*:)",
 )
-OTHER_LABELS = (r"fotografer", r"foto", r"videografer", r"sumber", r"grafis", r"ilustrasi")
+PHOTOGRAPHER_LABELS = (r"fotografer",)
+OTHER_LABELS = (r"foto", r"videografer", r"sumber", r"grafis", r"ilustrasi")
 
 _LABEL = re.compile(
     r"(?:^|(?<=[\s|/(]))(?:"
     + "|".join(
         f"(?P<{role}{index}>{label})"
-        for role, labels in (("w", WRITER_LABELS), ("e", EDITOR_LABELS), ("o", OTHER_LABELS))
+        for role, labels in (
+            ("w", WRITER_LABELS),
+            ("e", EDITOR_LABELS),
+            ("p", PHOTOGRAPHER_LABELS),
+            ("o", OTHER_LABELS),
+        )
         for index, label in enumerate(labels)
     )
     + r")(?:\s*[:|]\s*|\s+)",
@@ -86,50 +103,124 @@ _NOT_PEOPLE = frozenset({"redaksi", "admin", "tim redaksi", "humas", "rilis", "p
 class Credits:
     writers: tuple[str, ...] = ()
     editors: tuple[str, ...] = ()
+    photographers: tuple[str, ...] = ()
 
 
 def read_credits(text: str, site_names: Iterable[str] = ()) -> Credits:
-    """The writers and editors a credit line or block names (see the module docstring)."""
+    """The people a credit line or block names, by role (see the module docstring)."""
     text = " ".join(text.split())
     matches = list(_LABEL.finditer(text))
-    writers: list[str] = []
-    editors: list[str] = []
+    named: dict[str, list[str]] = {"w": [], "e": [], "p": [], "o": []}
     for index, match in enumerate(matches):
         following = matches[index + 1] if index + 1 < len(matches) else None
         role = match.lastgroup[0] if match.lastgroup else "o"
         names = text[match.end() : following.start() if following else len(text)]
-        found = person_names(names, site_names)
-        if role == "w":
-            writers += found
-        elif role == "e":
-            editors += found
-    return Credits(tuple(dict.fromkeys(writers)), tuple(dict.fromkeys(editors)))
+        named[role] += person_names(names, site_names)
+    return Credits(*(tuple(dict.fromkeys(named[role])) for role in "wep"))
 
 
 # A credit line is short: a longer line that starts with "By" or "Oleh" is a sentence.
 MAX_CREDIT_LINE_WORDS = 12
 _BARE_LABEL = re.compile(
-    r"(?:" + "|".join((*WRITER_LABELS, *EDITOR_LABELS)) + r")\s*:?", re.IGNORECASE
+    r"(?:" + "|".join((*WRITER_LABELS, *EDITOR_LABELS, *PHOTOGRAPHER_LABELS)) + r")\s*:?",
+    re.IGNORECASE,
+)
+# A line of a credits table that only separates the label's cell from the names' (": ").
+_SEPARATOR_CELL = re.compile(r"[:|\-–—]+")
+# The roles a box prints under the name ("Fakhrizal Fakhri", then "Jurnalis": Okezone): nouns,
+# never "Oleh"/"By", which only ever come before a name.
+_ROLE_AFTER_NAME = re.compile(
+    r"penulis|pewarta|reporter|wartawan|jurnalis|kontributor|author|editor|redaktur|"
+    r"penyunting|fotografer",
+    re.IGNORECASE,
 )
 
 
 def read_credit_lines(lines: Iterable[str], site_names: Iterable[str] = ()) -> Credits:
-    """The writers and editors the credit lines among `lines` (a page's visible lines) name:
-    short lines that start with a label; a label alone on its line ("Penulis", then
-    ": Anju Christian" on the next: Kompas) takes the next line as its names."""
+    """The people the credit lines among `lines` (a page's visible lines) name: short lines
+    that start with a label, and a label alone on its line, whose names are
+    - on the next line ("Penulis", then ": Anju Christian": Kompas), after any separator cell
+      of a table (": "), and on the lines after it, one name each, up to the next label
+      ("Author", "Silvanus Alvin", "Hanz Jimenez Salim", "Editor", ...: Liputan6);
+    - else on the line before, for a role printed under a name of two words or more
+      ("Fakhrizal Fakhri", then "Jurnalis": Okezone), unless a label above claimed that line.
+    """
     lines = list(lines)
     sites = list(site_names)
-    writers: list[str] = []
-    editors: list[str] = []
+    found: list[Credits] = []
+    claimed: set[int] = set()  # lines read as the names of a label above them
     for index, line in enumerate(lines):
-        if _BARE_LABEL.fullmatch(line) and index + 1 < len(lines):
-            line = f"{line} {lines[index + 1]}"
-        if not _LABEL.match(line) or len(line.split()) > MAX_CREDIT_LINE_WORDS:
+        if _BARE_LABEL.fullmatch(line):
+            credits, names_at = _names_below(lines, index, sites)
+            if credits == Credits() and index - 1 not in claimed:
+                credits, names_at = _name_above(lines, index, sites)
+            claimed.update(names_at)
+        elif _LABEL.match(line) and len(line.split()) <= MAX_CREDIT_LINE_WORDS:
+            credits = _capitalised_credits(read_credits(line, sites))
+        else:
             continue
-        credits = read_credits(line, sites)
-        writers += filter(_capitalised, credits.writers)
-        editors += filter(_capitalised, credits.editors)
-    return Credits(tuple(dict.fromkeys(writers)), tuple(dict.fromkeys(editors)))
+        found.append(credits)
+    return Credits(
+        *(
+            tuple(dict.fromkeys(name for credits in found for name in getattr(credits, role)))
+            for role in ("writers", "editors", "photographers")
+        )
+    )
+
+
+def _names_below(lines: list[str], at: int, sites: list[str]) -> tuple[Credits, range]:
+    """The names a label alone on line `at` gives the lines below it, and where they are."""
+    first = at + 1
+    while first < len(lines) and _SEPARATOR_CELL.fullmatch(lines[first]):
+        first += 1
+    if first >= len(lines):
+        return Credits(), range(0)
+    text = f"{lines[at]} {lines[first]}"
+    if len(text.split()) > MAX_CREDIT_LINE_WORDS:
+        return Credits(), range(0)
+    credits = _capitalised_credits(read_credits(text, sites))
+    if credits == Credits():
+        return credits, range(0)
+    last = first + 1
+    while last < len(lines) and _one_name(lines[last], sites):
+        last += 1
+    if last > first + 1 and last < len(lines) and _BARE_LABEL.fullmatch(lines[last]):
+        # one name a line, up to the next role's label: all of them the label's
+        names = ", ".join(lines[first + 1 : last])
+        credits = _capitalised_credits(read_credits(f"{text}, {names}", sites))
+        return credits, range(first, last)
+    return credits, range(first, first + 1)
+
+
+def _name_above(lines: list[str], at: int, sites: list[str]) -> tuple[Credits, range]:
+    """The name a role alone on line `at` gives the line above it ("Jurnalis" under
+    "Fakhrizal Fakhri"), and where it is."""
+    if at == 0 or not _ROLE_AFTER_NAME.fullmatch(lines[at]):
+        return Credits(), range(0)
+    name = _one_name(lines[at - 1], sites)
+    if name is None or len(name.split()) < 2:  # one word above a role is a menu's item
+        return Credits(), range(0)
+    return _capitalised_credits(read_credits(f"{lines[at]} {name}", sites)), range(at - 1, at)
+
+
+def _one_name(line: str, sites: list[str]) -> str | None:
+    """The line, if all it holds is one capitalised person's name (no label, no date)."""
+    if _LABEL.match(line) or _BARE_LABEL.fullmatch(line):
+        return None
+    names = person_names(line, sites)
+    if len(names) == 1 and names[0] == line.strip() and _capitalised(names[0]):
+        return names[0]
+    return None
+
+
+def _capitalised_credits(credits: Credits) -> Credits:
+    """Only the capitalised names: a visible line that goes on in lower case is a sentence."""
+    return Credits(
+        *(
+            tuple(filter(_capitalised, getattr(credits, role)))
+            for role in ("writers", "editors", "photographers")
+        )
+    )
 
 
 def _capitalised(name: str) -> bool:
@@ -156,6 +247,12 @@ def person_names(text: str, site_names: Iterable[str] = (), *, strict: bool = Tr
             continue
         names.append(name)
     return names
+
+
+def is_collective_byline(name: str) -> bool:
+    """Whether a byline names a newsroom or an account rather than a person ("Redaksi",
+    "Tim Redaksi", "admin")."""
+    return name.casefold() in _NOT_PEOPLE
 
 
 def strip_writer_label(name: str) -> str:
