@@ -62,7 +62,7 @@ def test_listed_boilerplate_is_on_the_page_and_not_in_the_body(page):
 FLOORS = {
     "title right": 31,
     "time right (minute, UTC)": 31,
-    "writers right": 30,
+    "writers right": 31,
     "body F1 mean": 0.971,
     "body F1 worst": 0.769,
 }
