@@ -96,6 +96,9 @@ _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "der", "de", "la
 # A desk code, not a name: "bgs" (detik's meta name=author), lower case, one short word.
 _INITIALS = re.compile(r"[a-z]{2,4}")
 _ACCOUNTS = frozenset({"admin", "administrator"})
+# A company, by its Indonesian legal form: the publisher as meta name=author ("PT. Agranet
+# Multicitra Siberkom", detik's; "PT Kompas Cyber Media"), never a person.
+_COMPANY = re.compile(r"^(?:PT|CV)\b\.?\s|\s\(?Tbk\.?\)?$")
 _NOT_PEOPLE = frozenset({"redaksi", "admin", "tim redaksi", "humas", "rilis", "press release"})
 
 
@@ -231,8 +234,8 @@ def _capitalised(name: str) -> bool:
 
 def person_names(text: str, site_names: Iterable[str] = (), *, strict: bool = True) -> list[str]:
     """The people a name list names: cut before any date or separator that follows, split at
-    "dan"/"and"/"&"/","/";", without sites, web addresses and what is no person's name.
-    `strict=False` (a name from structured data, which needs no guessing where it ends) only
+    "dan"/"and"/"&"/","/";", without sites, companies, web addresses and what is no person's
+    name. `strict=False` (a name from structured data, which needs no guessing where it ends) only
     asks that a name start with a letter."""
     sites = {name.casefold() for name in site_names}
     text = _TAIL.sub("", text).strip(" .:-–—")
@@ -243,7 +246,7 @@ def person_names(text: str, site_names: Iterable[str] = (), *, strict: bool = Tr
             continue
         if name.casefold() in sites or name.casefold() in (_NOT_PEOPLE if strict else _ACCOUNTS):
             continue
-        if _INITIALS.fullmatch(name):
+        if _INITIALS.fullmatch(name) or _COMPANY.search(name):
             continue
         names.append(name)
     return names

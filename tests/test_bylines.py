@@ -165,3 +165,10 @@ def test_a_newsroom_is_a_collective_byline_a_person_is_not():
     assert is_collective_byline("Redaksi")
     assert is_collective_byline("Tim Redaksi")
     assert not is_collective_byline("Monalisa")
+
+
+def test_a_company_is_no_person():
+    assert person_names("PT. Agranet Multicitra Siberkom", strict=False) == []
+    assert person_names("PT Kompas Cyber Media", strict=False) == []
+    assert person_names("PT Jakarta Propertindo (Persero) Tbk", strict=False) == []
+    assert person_names("Putri Ptolemy", strict=False) == ["Putri Ptolemy"]

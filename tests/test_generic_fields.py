@@ -206,3 +206,23 @@ def test_a_marked_up_byline_by_the_headline_names_the_writer_the_site_name_does_
     # in a sentence (a comment's "oleh <a rel=author>"), the markup is no byline
     comment = f"<p>Komentar oleh {byline} pada artikel ini.</p>"
     assert parser(head, story + text + comment, url).get_authors() == []
+
+
+def test_a_structured_author_crediting_the_editor_too_gives_the_writer_only():
+    page = parser(
+        jsonld(headline="Kadishub DKI", author={"name": "Penulis: Glery Lazuardi, Editor: Willy"}),
+        "<h1>Kadishub DKI</h1><p>Teks.</p>",
+    )
+    assert page.get_authors() == ["Glery Lazuardi"]
+
+
+def test_the_publishers_company_as_meta_author_is_no_writer():
+    page = parser(
+        '<meta name="author" content="PT. Agranet Multicitra Siberkom">',
+        "<h1>Mahasiswa UGM Kembangkan Robot</h1><p>Yogyakarta - Teks.</p>",
+        url="https://news.detik.com/berita/1",
+    )
+    assert page.get_authors() == []
+    editor = "<h1>IHSG Hari Ini</h1><div>Editor : INDRIYANI ASTUTI</div><p>Teks.</p>"
+    page = parser(jsonld(headline="IHSG Hari Ini", author={"name": "Indriyani Astuti"}), editor)
+    assert page.get_authors() == []  # the editor, whatever the case she is printed in

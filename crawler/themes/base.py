@@ -402,21 +402,24 @@ class ArticleParser:
         ):
             names = credited
         names = names or self._marked_up_writers()
-        editors = set(self.credits.editors)
-        return list(dict.fromkeys(name for name in names if name not in editors))
+        editors = self.credits.editors
+        return list(dict.fromkeys(name for name in names if not _among(name, editors)))
 
     def _structured_writers(self) -> list[str]:
         """The people among the JSON-LD authors (else meta name=author): not the site or its
-        company, not an editor the page credits."""
+        company, not an editor the page credits. An author that credits other roles too
+        ("Penulis: X, Editor: Y") gives its writers only."""
         structured = jsonld_names(self.jsonld_article.get("author"), self.jsonld)
         if not structured and (meta_author := self.meta("author")):
             structured = [meta_author]
-        return [
-            name
-            for entry in structured
-            for name in person_names(strip_writer_label(entry), self.site_names, strict=False)
-            if not self.names_site(name) and name not in self.credits.editors
-        ]
+        names: list[str] = []
+        for entry in structured:
+            credits = read_credits(entry, self.site_names)
+            if credits.editors or credits.photographers:
+                names += credits.writers
+            else:
+                names += person_names(strip_writer_label(entry), self.site_names, strict=False)
+        return [name for name in names if not self.is_no_writer(name)]
 
     def _byline_writers(self) -> list[str]:
         """The writers the theme's byline elements name, labels removed."""
@@ -512,9 +515,14 @@ class ArticleParser:
             names += (
                 name
                 for name in person_names(strip_writer_label(text), self.site_names)
-                if not self.names_site(name)
+                if not self.is_no_writer(name)
             )
         return list(dict.fromkeys(names))
+
+    def is_no_writer(self, name: str) -> bool:
+        """Whether a name an author source gives is the site's or its company's, or an
+        editor's the page credits (case aside)."""
+        return self.names_site(name) or _among(name, self.credits.editors)
 
     def names_site(self, name: str) -> bool:
         """Whether a name is the site's or its company's ("Kompas Cyber Media" on kompas.com,
@@ -613,9 +621,14 @@ class ArticleParser:
         }
 
 
+def _among(name: str, others: Iterable[str]) -> bool:
+    """Whether a name is one of the others, case aside."""
+    return name.casefold() in {other.casefold() for other in others}
+
+
 def _all_among(names: list[str], others: list[str]) -> bool:
     """Whether every name is one of the others, case aside."""
-    return {name.casefold() for name in names} <= {name.casefold() for name in others}
+    return all(_among(name, others) for name in names)
 
 
 def _wall_time(raw: str) -> datetime | None:
