@@ -99,7 +99,9 @@ _ACCOUNTS = frozenset({"admin", "administrator"})
 # A company, by its Indonesian legal form: the publisher as meta name=author ("PT. Agranet
 # Multicitra Siberkom", detik's; "PT Kompas Cyber Media"), never a person.
 _COMPANY = re.compile(r"^(?:PT|CV)\b\.?\s|\s\(?Tbk\.?\)?$")
-_NOT_PEOPLE = frozenset({"redaksi", "admin", "tim redaksi", "humas", "rilis", "press release"})
+_NOT_PEOPLE = frozenset(
+    {"redaksi", "admin", "tim", "tim redaksi", "humas", "rilis", "press release"}
+)
 
 
 @dataclass(frozen=True)
@@ -132,9 +134,15 @@ _BARE_LABEL = re.compile(
 _SEPARATOR_CELL = re.compile(r"[:|\-–—]+")
 # The roles a box prints under the name ("Fakhrizal Fakhri", then "Jurnalis": Okezone): nouns,
 # never "Oleh"/"By", which only ever come before a name.
-_ROLE_AFTER_NAME = re.compile(
+_ROLES_AFTER_NAMES = (
     r"penulis|pewarta|reporter|wartawan|jurnalis|kontributor|author|editor|redaktur|"
-    r"penyunting|fotografer",
+    r"penyunting|fotografer"
+)
+_ROLE_AFTER_NAME = re.compile(_ROLES_AFTER_NAMES, re.IGNORECASE)
+# The names, a comma and the role on one line, a date after a dot or a bar: "Pradita Ananda,
+# Jurnalis · Senin 17 September 2018 07:32 WIB" (Okezone).
+_NAMES_COMMA_ROLE = re.compile(
+    rf"(?P<names>[^,|·•]{{3,80}}),\s+(?P<role>{_ROLES_AFTER_NAMES})(?:\s*[·•|].*)?",
     re.IGNORECASE,
 )
 
@@ -146,7 +154,8 @@ def read_credit_lines(lines: Iterable[str], site_names: Iterable[str] = ()) -> C
       of a table (": "), and on the lines after it, one name each, up to the next label
       ("Author", "Silvanus Alvin", "Hanz Jimenez Salim", "Editor", ...: Liputan6);
     - else on the line before, for a role printed under a name of two words or more
-      ("Fakhrizal Fakhri", then "Jurnalis": Okezone), unless a label above claimed that line.
+      ("Fakhrizal Fakhri", then "Jurnalis": Okezone), unless a label above claimed that line;
+    and lines of names, a comma and their role ("Pradita Ananda, Jurnalis · Senin ...").
     """
     lines = list(lines)
     sites = list(site_names)
@@ -160,6 +169,8 @@ def read_credit_lines(lines: Iterable[str], site_names: Iterable[str] = ()) -> C
             claimed.update(names_at)
         elif _LABEL.match(line) and len(line.split()) <= MAX_CREDIT_LINE_WORDS:
             credits = _capitalised_credits(read_credits(line, sites))
+        elif match := _NAMES_COMMA_ROLE.fullmatch(line):
+            credits = _capitalised_credits(read_credits(f"{match['role']} {match['names']}", sites))
         else:
             continue
         found.append(credits)
@@ -211,7 +222,7 @@ def _one_name(line: str, sites: list[str]) -> str | None:
     if _LABEL.match(line) or _BARE_LABEL.fullmatch(line):
         return None
     names = person_names(line, sites)
-    if len(names) == 1 and names[0] == line.strip() and _capitalised(names[0]):
+    if len(names) == 1 and names[0] == line.strip() and is_capitalised_name(names[0]):
         return names[0]
     return None
 
@@ -220,13 +231,15 @@ def _capitalised_credits(credits: Credits) -> Credits:
     """Only the capitalised names: a visible line that goes on in lower case is a sentence."""
     return Credits(
         *(
-            tuple(filter(_capitalised, getattr(credits, role)))
+            tuple(filter(is_capitalised_name, getattr(credits, role)))
             for role in ("writers", "editors", "photographers")
         )
     )
 
 
-def _capitalised(name: str) -> bool:
+def is_capitalised_name(name: str) -> bool:
+    """Whether every word of a name is capitalised (or a particle of names: "bin", "al"):
+    a name read from visible text is, where a sentence goes on in lower case."""
     return all(
         word[0].isupper() or word[0].isdigit() or word in _NAME_PARTICLES for word in name.split()
     )

@@ -172,3 +172,17 @@ def test_a_company_is_no_person():
     assert person_names("PT Kompas Cyber Media", strict=False) == []
     assert person_names("PT Jakarta Propertindo (Persero) Tbk", strict=False) == []
     assert person_names("Putri Ptolemy", strict=False) == ["Putri Ptolemy"]
+
+
+def test_names_a_comma_and_their_role_on_one_line():
+    # Okezone's byline line
+    line = "Pradita Ananda, Jurnalis · Senin 17 September 2018 07:32 WIB."
+    assert read_credit_lines([line]) == Credits(("Pradita Ananda",))
+    # an article's sentence with a role after a comma is no credit line
+    sentence = "Budi Santoso, wartawan senior, mengatakan hal itu kepada polisi."
+    assert read_credit_lines([sentence]) == Credits()
+
+
+def test_a_team_is_no_person():
+    assert person_names("Tim") == []
+    assert is_collective_byline("Tim")

@@ -226,3 +226,21 @@ def test_the_publishers_company_as_meta_author_is_no_writer():
     editor = "<h1>IHSG Hari Ini</h1><div>Editor : INDRIYANI ASTUTI</div><p>Teks.</p>"
     page = parser(jsonld(headline="IHSG Hari Ini", author={"name": "Indriyani Astuti"}), editor)
     assert page.get_authors() == []  # the editor, whatever the case she is printed in
+
+
+def test_writers_a_comma_and_the_site_under_the_headline_are_the_byline():
+    # CNN Indonesia: "<writers>, CNN Indonesia | <date line>"
+    headline = "<h1>Begal Pembunuh Polisi di Lampung Mengaku Hanya Ikut</h1>"
+    byline = (
+        "<div>Helmi Firdaus &amp; Rinaldy Sofwan, CNN Indonesia | Kamis, 03/09/2015 09:56 WIB</div>"
+    )
+    text = "<p>Bandar Lampung, CNN Indonesia -- Seorang tersangka kejahatan ditangkap.</p>"
+    url = "https://www.cnnindonesia.com/nasional/20150903095623-12-76446/begal"
+    page = parser("", headline + byline + text, url)
+    assert page.get_authors() == ["Helmi Firdaus", "Rinaldy Sofwan"]
+    team = "<div>Tim, CNN Indonesia | Kamis, 18/07/2019 18:13 WIB</div>"
+    assert parser("", headline + team + text, url).get_authors() == []
+    # a dateline on a line of its own names a city, not a writer
+    dateline = "<div>JAKARTA, KOMPAS.com</div><p>Seorang tersangka kejahatan ditangkap.</p>"
+    page = parser("", headline + dateline, "https://nasional.kompas.com/read/1")
+    assert page.get_authors() == []

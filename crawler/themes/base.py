@@ -21,6 +21,7 @@ from scrapy.http import TextResponse
 
 from crawler.bylines import (
     Credits,
+    is_capitalised_name,
     is_collective_byline,
     person_names,
     read_credit_lines,
@@ -81,7 +82,13 @@ _MARKED_UP_AUTHORS = etree.XPath(
     " or contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"
 )
 _ITEM_NAME = etree.XPath(".//*[@itemprop='name']")
-_SITE_BYLINE = re.compile(r"(?P<names>[^\d|:–-]{3,80}?)\s+[-–|]\s+(?P<site>[\w.]+)")
+# "<writers> - <site or channel>" (detik: "Fino Yurio Kristo - detikinet"), or with a comma and
+# a date after a bar (CNN Indonesia: "Helmi Firdaus & Rinaldy Sofwan, CNN Indonesia | Kamis,
+# 03/09/2015 09:56 WIB").
+_SITE_BYLINE = re.compile(
+    r"(?P<names>[^\d|:–-]{3,80}?)(?:\s+[-–|]\s+|,\s+)(?P<site>[\w.]+(?:\s+[\w.]+){0,2})"
+    r"(?:\s+[|·•]\s.*)?"
+)
 _VISIBLE_TEXT = etree.XPath(
     "descendant::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]",
     smart_strings=False,
@@ -498,7 +505,11 @@ class ArticleParser:
         for line in lines:
             match = _SITE_BYLINE.fullmatch(line)
             if match and self.names_site(match["site"]):
-                return tuple(person_names(match["names"], self.site_names))
+                # capitalised, not in capitals: "JAKARTA, KOMPAS.com" is a dateline
+                names = person_names(match["names"], self.site_names)
+                return tuple(
+                    name for name in names if is_capitalised_name(name) and not name.isupper()
+                )
         return ()
 
     def _marked_up_writers(self) -> list[str]:
