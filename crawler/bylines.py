@@ -96,9 +96,14 @@ _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "der", "de", "la
 # A desk code, not a name: "bgs" (detik's meta name=author), lower case, one short word.
 _INITIALS = re.compile(r"[a-z]{2,4}")
 _ACCOUNTS = frozenset({"admin", "administrator"})
-# A company, by its Indonesian legal form: the publisher as meta name=author ("PT. Agranet
-# Multicitra Siberkom", detik's; "PT Kompas Cyber Media"), never a person.
-_COMPANY = re.compile(r"^(?:PT|CV)\b\.?\s|\s\(?Tbk\.?\)?$")
+# A company, by its Indonesian legal form or a word no person's name holds: the publisher as
+# meta name=author ("PT. Agranet Multicitra Siberkom", detik's; "Tribun Network"; "MNC Portal
+# Indonesia"), never a person.
+_COMPANY = re.compile(
+    r"^(?:PT|CV)\b\.?\s|\s\(?Tbk\.?\)?$|"
+    r"\b(?:Network|Media|Group|Portal|Online|News|Digital|Corp|Inc|Ltd)\b",
+    re.IGNORECASE,
+)
 _NOT_PEOPLE = frozenset(
     {"redaksi", "admin", "tim", "tim redaksi", "humas", "rilis", "press release"}
 )

@@ -171,6 +171,9 @@ def test_a_company_is_no_person():
     assert person_names("PT. Agranet Multicitra Siberkom", strict=False) == []
     assert person_names("PT Kompas Cyber Media", strict=False) == []
     assert person_names("PT Jakarta Propertindo (Persero) Tbk", strict=False) == []
+    assert person_names("Tribun Network", strict=False) == []
+    assert person_names("MNC Portal Indonesia", strict=False) == []
+    assert person_names("Mediana Sari", strict=False) == ["Mediana Sari"]
     assert person_names("Putri Ptolemy", strict=False) == ["Putri Ptolemy"]
 
 
