@@ -159,7 +159,9 @@ def read_credit_lines(lines: Iterable[str], site_names: Iterable[str] = ()) -> C
       of a table (": "), and on the lines after it, one name each, up to the next label
       ("Author", "Silvanus Alvin", "Hanz Jimenez Salim", "Editor", ...: Liputan6);
     - else on the line before, for a role printed under a name of two words or more
-      ("Fakhrizal Fakhri", then "Jurnalis": Okezone), unless a label above claimed that line;
+      ("Fakhrizal Fakhri", then "Jurnalis": Okezone), unless a label above claimed that line
+      or the line above that is a name too (a menu: "Tentang Kami", "Kontak Kami", "Penulis");
+      a box of such pairs ("Anju Christian", "Penulis", "Jalu Wisnu", "Editor") is read so;
     and lines of names, a comma and their role ("Pradita Ananda, Jurnalis · Senin ...").
     """
     lines = list(lines)
@@ -168,7 +170,10 @@ def read_credit_lines(lines: Iterable[str], site_names: Iterable[str] = ()) -> C
     claimed: set[int] = set()  # lines read as the names of a label above them
     for index, line in enumerate(lines):
         if _BARE_LABEL.fullmatch(line):
-            credits, names_at = _names_below(lines, index, sites)
+            name_first = index - 1 not in claimed and _pairs_name_then_role(lines, index, sites)
+            credits, names_at = (Credits(), range(0))
+            if not name_first:
+                credits, names_at = _names_below(lines, index, sites)
             if credits == Credits() and index - 1 not in claimed:
                 credits, names_at = _name_above(lines, index, sites)
             claimed.update(names_at)
@@ -219,7 +224,24 @@ def _name_above(lines: list[str], at: int, sites: list[str]) -> tuple[Credits, r
     name = _one_name(lines[at - 1], sites)
     if name is None or len(name.split()) < 2:  # one word above a role is a menu's item
         return Credits(), range(0)
+    if at >= 2 and _one_name(lines[at - 2], sites):  # a run of short capitalised lines: a menu
+        return Credits(), range(0)
     return _capitalised_credits(read_credits(f"{lines[at]} {name}", sites)), range(at - 1, at)
+
+
+def _pairs_name_then_role(lines: list[str], at: int, sites: list[str]) -> bool:
+    """Whether the label alone on line `at` starts a box of (name, role) pairs: a name above
+    it, then a name and a role below, and no name after that role (which, in a box of
+    (role, name) pairs, would be its name)."""
+    return (
+        at >= 1
+        and at + 2 < len(lines)
+        and _ROLE_AFTER_NAME.fullmatch(lines[at]) is not None
+        and _ROLE_AFTER_NAME.fullmatch(lines[at + 2]) is not None
+        and _one_name(lines[at - 1], sites) is not None
+        and _one_name(lines[at + 1], sites) is not None
+        and (at + 3 == len(lines) or _one_name(lines[at + 3], sites) is None)
+    )
 
 
 def _one_name(line: str, sites: list[str]) -> str | None:

@@ -189,3 +189,23 @@ def test_names_a_comma_and_their_role_on_one_line():
 def test_a_team_is_no_person():
     assert person_names("Tim") == []
     assert is_collective_byline("Tim")
+
+
+def test_a_box_of_names_each_with_its_role_under_it():
+    lines = [
+        "Gubernur DKI Jakarta Basuki Tjahaja Purnama (Foto: Okezone)",
+        "Anju Christian",
+        "Penulis",
+        "Jalu Wisnu Wirajati",
+        "Editor",
+        "Share on Facebook",
+    ]
+    assert read_credit_lines(lines) == Credits(("Anju Christian",), ("Jalu Wisnu Wirajati",))
+    # the same people, each role above its name, after a headline of a few capitalised words
+    lines = ["Bikin Gaduh Kota", "Penulis", "Anju Christian", "Editor", "Jalu Wisnu Wirajati"]
+    assert read_credit_lines(lines) == Credits(("Anju Christian",), ("Jalu Wisnu Wirajati",))
+
+
+def test_a_role_in_a_menu_credits_nobody():
+    lines = ["Tentang Kami", "Kontak Kami", "Penulis", "Pedoman Media Siber"]
+    assert read_credit_lines(lines) == Credits()
