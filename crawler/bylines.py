@@ -275,8 +275,8 @@ def is_capitalised_name(name: str) -> bool:
 def person_names(text: str, site_names: Iterable[str] = (), *, strict: bool = True) -> list[str]:
     """The people a name list names: cut before any date or separator that follows, split at
     "dan"/"and"/"&"/","/";", without sites, companies, web addresses and what is no person's
-    name. `strict=False` (a name from structured data, which needs no guessing where it ends) only
-    asks that a name start with a letter."""
+    name. `strict=False` (a name from structured data, which needs no guessing where it
+    ends) only asks that a name start with a letter."""
     sites = {name.casefold() for name in site_names}
     text = _TAIL.sub("", text).strip(" .:-–—")
     names = []

@@ -244,3 +244,6 @@ def test_writers_a_comma_and_the_site_under_the_headline_are_the_byline():
     dateline = "<div>JAKARTA, KOMPAS.com</div><p>Seorang tersangka kejahatan ditangkap.</p>"
     page = parser("", headline + dateline, "https://nasional.kompas.com/read/1")
     assert page.get_authors() == []
+    dateline = "<div>Jakarta, CNN Indonesia</div><p>Seorang tersangka kejahatan ditangkap.</p>"
+    page = parser("", headline + dateline, url)
+    assert page.get_authors() == []

@@ -86,7 +86,7 @@ _ITEM_NAME = etree.XPath(".//*[@itemprop='name']")
 # a date after a bar (CNN Indonesia: "Helmi Firdaus & Rinaldy Sofwan, CNN Indonesia | Kamis,
 # 03/09/2015 09:56 WIB").
 _SITE_BYLINE = re.compile(
-    r"(?P<names>[^\d|:–-]{3,80}?)(?:\s+[-–|]\s+|,\s+)(?P<site>[\w.]+(?:\s+[\w.]+){0,2})"
+    r"(?P<names>[^\d|:–-]{3,80}?)(?:\s+[-–|]\s+|(?P<comma>,)\s+)(?P<site>[\w.]+(?:\s+[\w.]+){0,2})"
     r"(?:\s+[|·•]\s.*)?"
 )
 _VISIBLE_TEXT = etree.XPath(
@@ -505,11 +505,8 @@ class ArticleParser:
         for line in lines:
             match = _SITE_BYLINE.fullmatch(line)
             if match and self.names_site(match["site"]):
-                # capitalised, not in capitals: "JAKARTA, KOMPAS.com" is a dateline
                 names = person_names(match["names"], self.site_names)
-                return tuple(
-                    name for name in names if is_capitalised_name(name) and not name.isupper()
-                )
+                return tuple(name for name in names if _bylines_name(name, bool(match["comma"])))
         return ()
 
     def _marked_up_writers(self) -> list[str]:
@@ -630,6 +627,15 @@ class ArticleParser:
             "language": self.get_language(),
             "body_html": self.get_body_html(),
         }
+
+
+def _bylines_name(name: str, after_comma: bool) -> bool:
+    """Whether a name before the site's in an unlabelled byline is a writer's: capitalised,
+    not in capitals, and of two words or more before a comma ("JAKARTA, KOMPAS.com",
+    "Jakarta, CNN Indonesia" on a line of their own are datelines)."""
+    if after_comma and len(name.split()) < 2:
+        return False
+    return is_capitalised_name(name) and not name.isupper()
 
 
 def _among(name: str, others: Iterable[str]) -> bool:
