@@ -23,12 +23,13 @@ and as blocks of lines (`read_credit_lines`), the role on a line of its own:
 
 `read_credits(text)` splits a text at its labels: what follows a writer's label ("Penulis",
 "Pewarta", "Reporter", "Wartawan", "Oleh", "Kontributor", "Laporan wartawan <outlet>,",
-"Jurnalis", "By", "Author") names writers, what follows an editor's ("Editor", "Redaktur",
-"Penyunting") names editors, what follows "Fotografer" names photographers (the credited
-author of a photo story, where nobody else is: crawler/themes/base.py), and other roles
-("Foto", a caption's credit, "Sumber", ...) are none of these. Names are split
-at "dan", "and", "&", ";" and ","; a name that is a web address or the site's own name is
-dropped (`site_names`), as is anything that does not look like a person's name.
+"Jurnalis", "Koresponden", "By", "Author", "Posted by") names writers, what follows an
+editor's ("Editor", "Redaktur", "Penyunting", "Edited by") names editors, what follows
+"Fotografer" names photographers (the credited author of a photo story, where nobody else
+is: crawler/themes/base.py), and other roles ("Foto", a caption's credit, "Sumber", ...) are
+none of these. Names are split at "dan", "and", "&", ";" and ","; a name that is a web
+address, a company or the site's own name is dropped (`site_names`), as is anything that
+does not look like a person's name.
 """
 
 from __future__ import annotations
@@ -44,9 +45,11 @@ WRITER_LABELS = (
     r"reporter",
     r"wartawan",
     r"jurnalis",
+    r"koresponden",
     r"kontributor(?:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*,)?",
     r"oleh",
-    r"ditulis\s+oleh",
+    r"(?:ditulis|dilaporkan|diposting)\s+oleh",
+    r"(?:written|reported|posted)\s+by",
     r"by",
     r"author",
     r"rep(?=\s*:)",  # Republika's "Rep: C31/ Red: Israr Itah"
@@ -56,6 +59,7 @@ EDITOR_LABELS = (
     r"redaktur(?:\s+pelaksana)?",
     r"penyunting",
     r"diedit\s+oleh",
+    r"edited\s+by",
     r"red(?=\s*:)",
 )
 PHOTOGRAPHER_LABELS = (r"fotografer",)
@@ -104,6 +108,9 @@ _COMPANY = re.compile(
     r"\b(?:Network|Media|Group|Portal|Online|News|Digital|Corp|Inc|Ltd)\b",
     re.IGNORECASE,
 )
+# An academic degree after a name and a comma ("Budi Santoso, S.H.", "M.Si", "S.Pd.I"): the
+# name's, not another person.
+_DEGREE = re.compile(r"(?:[A-Z][a-z]{0,2}\.)+[A-Z][A-Za-z]{0,3}")
 _NOT_PEOPLE = frozenset(
     {"redaksi", "admin", "tim", "tim redaksi", "humas", "rilis", "press release"}
 )
@@ -286,7 +293,7 @@ def person_names(text: str, site_names: Iterable[str] = (), *, strict: bool = Tr
             continue
         if name.casefold() in sites or name.casefold() in (_NOT_PEOPLE if strict else _ACCOUNTS):
             continue
-        if _INITIALS.fullmatch(name) or _COMPANY.search(name):
+        if _INITIALS.fullmatch(name) or _DEGREE.fullmatch(name) or _COMPANY.search(name):
             continue
         names.append(name)
     return names

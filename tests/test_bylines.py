@@ -209,3 +209,22 @@ def test_a_box_of_names_each_with_its_role_under_it():
 def test_a_role_in_a_menu_credits_nobody():
     lines = ["Tentang Kami", "Kontak Kami", "Penulis", "Pedoman Media Siber"]
     assert read_credit_lines(lines) == Credits()
+
+
+@pytest.mark.parametrize(
+    ("line", "writers", "editors"),
+    [
+        ("By Budi Santoso, edited by Rina Wulandari", ["Budi Santoso"], ["Rina Wulandari"]),
+        ("Posted by Sugeng Siswanto", ["Sugeng Siswanto"], []),  # Blogger's byline
+        ("Diposting oleh Sugeng Siswanto", ["Sugeng Siswanto"], []),
+        ("Koresponden: Andi Saputra", ["Andi Saputra"], []),
+    ],
+)
+def test_more_labels_of_writers_and_editors(line, writers, editors):
+    assert read_credits(line) == Credits(tuple(writers), tuple(editors))
+
+
+def test_a_degree_after_a_comma_is_the_names_not_another_person():
+    assert person_names("Budi Santoso, S.H.") == ["Budi Santoso"]
+    assert person_names("Dr. Budi Santoso, M.Si", strict=False) == ["Dr. Budi Santoso"]
+    assert person_names("Budi Santoso, Rina Wulandari") == ["Budi Santoso", "Rina Wulandari"]

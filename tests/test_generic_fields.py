@@ -247,3 +247,14 @@ def test_writers_a_comma_and_the_site_under_the_headline_are_the_byline():
     dateline = "<div>Jakarta, CNN Indonesia</div><p>Seorang tersangka kejahatan ditangkap.</p>"
     page = parser("", headline + dateline, url)
     assert page.get_authors() == []
+
+
+def test_two_writers_in_a_themes_byline_element_are_two():
+    html = (
+        "<html><body class='single'><article><h1 class='entry-title'>Banjir Pondok Aren</h1>"
+        "<span class='byline'><span class='author vcard'><a href='/a/n'>Nurul Hidayah dan "
+        "Ahmad Rifai Hasan</a></span></span><div class='entry-content'><p>Teks.</p></div>"
+        "</article></body></html>"
+    )
+    response = HtmlResponse(url="https://www.radartangsel.com/banjir/", body=html.encode())
+    assert WordPressParser(response).get_authors() == ["Nurul Hidayah", "Ahmad Rifai Hasan"]

@@ -429,14 +429,15 @@ class ArticleParser:
         return [name for name in names if not self.is_no_writer(name)]
 
     def _byline_writers(self) -> list[str]:
-        """The writers the theme's byline elements name, labels removed."""
+        """The writers the theme's byline elements name, labels removed, "A dan B" split
+        (the theme's byline is the site's choice: a newsroom it names stays)."""
         names: list[str] = []
         for byline in self._bylines():
             credits = read_credits(byline, self.site_names)
             if credits.writers or credits.editors:
                 names += credits.writers
-            elif name := strip_writer_label(byline):
-                names.append(name)
+            else:
+                names += person_names(strip_writer_label(byline), strict=False)
         return names
 
     def _bylines(self) -> list[str]:
