@@ -39,7 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 WRITER_LABELS = (
-    r"laporan\s+(?:wartawan|reporter|koresponden)(?:\s+[\w.]+)*?\s*,",
+    r"laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)(?:\s+[\w.]+)*?\s*,",
     r"penulis",
     r"pewarta",
     r"reporter",

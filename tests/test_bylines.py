@@ -218,6 +218,8 @@ def test_a_role_in_a_menu_credits_nobody():
         ("Posted by Sugeng Siswanto", ["Sugeng Siswanto"], []),  # Blogger's byline
         ("Diposting oleh Sugeng Siswanto", ["Sugeng Siswanto"], []),
         ("Koresponden: Andi Saputra", ["Andi Saputra"], []),
+        # Tribun: a contributor's report, the outlet before the name
+        ("Laporan Kontributor Tribunnews.com, Muhammad Nur Rochim", ["Muhammad Nur Rochim"], []),
     ],
 )
 def test_more_labels_of_writers_and_editors(line, writers, editors):
