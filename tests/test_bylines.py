@@ -219,7 +219,7 @@ def test_a_role_in_a_menu_credits_nobody():
         ("Diposting oleh Sugeng Siswanto", ["Sugeng Siswanto"], []),
         ("Koresponden: Andi Saputra", ["Andi Saputra"], []),
         # Tribun: a contributor's report, the outlet before the name
-        ("Laporan Kontributor Tribunnews.com, Muhammad Nur Rochim", ["Muhammad Nur Rochim"], []),
+        ("Laporan Kontributor Tribunjabar.id, Dian Herdiansyah", ["Dian Herdiansyah"], []),
     ],
 )
 def test_more_labels_of_writers_and_editors(line, writers, editors):
