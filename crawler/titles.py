@@ -6,7 +6,9 @@ section too ("Kapanlagi.com: Musik - Bikin Gaduh Kota, ...", "... - Kompas.com B
 "... | Republika Online"), while the page's <h1> is the headline a reader sees; but pages also
 print a section name, "TAG" or a sidebar title in an <h1>. So an <h1> is the headline when a
 declared title agrees with it (`agreeing_headline`); without one, the site's name is cut off a
-declared title (`strip_site_name`).
+declared title (`strip_site_name`). Declared titles also leave out a rubric the page prints
+before the headline ("In Picture: KPK Periksa ...": Republika's photo stories, whose <title>
+has only "KPK Periksa ... | Republika Online"): the printed line wins (`with_printed_rubric`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,26 @@ def agreeing_headline(headlines: Iterable[str], declared: Iterable[str]) -> str 
         for title in titles:
             if letters in title and len(letters) >= MIN_SHARE_OF_TITLE * len(title):
                 return headline
+    return None
+
+
+# A rubric printed before a headline: one to three capitalised words and a colon ("In Picture:",
+# "VIDEO:", "FOTO:", "Breaking News:"); lower-case words make it a sentence ("Anda di sini:").
+_RUBRIC = re.compile(r"(?P<rubric>\w[\w.]*(?:\s+\w[\w.]*){0,2})\s*:\s+(?P<headline>.+)")
+
+
+def with_printed_rubric(headline: str, lines: Iterable[str]) -> str | None:
+    """The first of `lines` (a page's visible lines) that prints `headline` (punctuation and
+    case aside) after a rubric and a colon, or None."""
+    wanted = letters_of(headline)
+    for line in lines:
+        match = _RUBRIC.fullmatch(line)
+        if (
+            match
+            and letters_of(match["headline"]) == wanted
+            and all(word[0].isupper() for word in match["rubric"].split())
+        ):
+            return line
     return None
 
 

@@ -4,6 +4,7 @@ import pytest
 
 from crawler.bylines import (
     Credits,
+    is_collective_byline,
     person_names,
     read_credit_lines,
     read_credits,
@@ -100,3 +101,132 @@ def test_structured_names_are_read_leniently_but_accounts_and_sites_are_not_peop
     assert person_names("bgs", strict=False) == []  # detik's desk code
     assert person_names("taufik mulyadi", strict=False) == ["taufik mulyadi"]
     assert person_names("https://www.facebook.com/detikdotcom", strict=False) == []
+
+
+def test_a_credits_panel_lists_its_names_one_a_line_under_each_role():
+    lines = [  # Liputan6's credits panel
+        "Dislike ( 0 )",
+        "Author",
+        "Silvanus Alvin",
+        "Hanz Jimenez Salim",
+        "Editor",
+        "Mevi Linawati",
+        "Credits (3)",
+    ]
+    assert read_credit_lines(lines) == Credits(
+        ("Silvanus Alvin", "Hanz Jimenez Salim"), ("Mevi Linawati",)
+    )
+
+
+def test_lines_after_a_label_are_its_names_only_up_to_another_label():
+    lines = ["Author", "Silvanus Alvin", "Copy Link", "Related News", "Popular Videos"]
+    assert read_credit_lines(lines) == Credits(("Silvanus Alvin",))
+
+
+def test_a_table_of_credits_has_a_separator_cell_between_label_and_name():
+    # Republika: <td>Redaktur</td><td>:</td><td>Mohamad Amin Madani</td>
+    lines = ["Redaktur", ":", "Mohamad Amin Madani", "FOTO TERKAIT:"]
+    assert read_credit_lines(lines) == Credits((), ("Mohamad Amin Madani",))
+
+
+def test_a_role_printed_under_the_name_credits_the_line_above():
+    # Okezone's reporter box, then its share bar
+    lines = ["Fakhrizal Fakhri", "Jurnalis", "Share on Facebook", "Share on Twitter"]
+    assert read_credit_lines(lines) == Credits(("Fakhrizal Fakhri",))
+    assert read_credits("Jurnalis: Dewi Kania") == Credits(("Dewi Kania",))
+
+
+def test_a_role_under_a_menu_item_or_a_sentence_credits_nobody():
+    lines = [
+        "Home",
+        "Penulis",
+        "Share on Facebook",
+        "Suami Veronica Tan itu menganggap lucu lantaran selama ini Presiden tidak disematkan.",
+        "Wartawan",
+    ]
+    assert read_credit_lines(lines) == Credits()
+
+
+def test_a_name_under_one_label_is_not_the_name_above_the_next():
+    lines = ["Penulis", "Anju Christian", "Editor", "Jalu Wisnu Wirajati"]
+    assert read_credit_lines(lines) == Credits(("Anju Christian",), ("Jalu Wisnu Wirajati",))
+
+
+def test_a_photographer_is_credited_as_such_and_a_captions_photo_credit_is_nobody():
+    # detik's photo stories: the photographer's line where a byline would be
+    assert read_credit_lines(["Fotografer: Grandyos Zafna"]) == Credits(
+        photographers=("Grandyos Zafna",)
+    )
+    caption = "Gubernur DKI Jakarta Basuki Tjahaja Purnama (Foto: Okezone)"
+    assert read_credit_lines([caption, "Foto: Antara/Wahyu Putro"]) == Credits()
+
+
+def test_a_newsroom_is_a_collective_byline_a_person_is_not():
+    assert is_collective_byline("Redaksi")
+    assert is_collective_byline("Tim Redaksi")
+    assert not is_collective_byline("Monalisa")
+
+
+def test_a_company_is_no_person():
+    assert person_names("PT. Agranet Multicitra Siberkom", strict=False) == []
+    assert person_names("PT Kompas Cyber Media", strict=False) == []
+    assert person_names("PT Jakarta Propertindo (Persero) Tbk", strict=False) == []
+    assert person_names("Tribun Network", strict=False) == []
+    assert person_names("MNC Portal Indonesia", strict=False) == []
+    assert person_names("Mediana Sari", strict=False) == ["Mediana Sari"]
+    assert person_names("Putri Ptolemy", strict=False) == ["Putri Ptolemy"]
+
+
+def test_names_a_comma_and_their_role_on_one_line():
+    # Okezone's byline line
+    line = "Pradita Ananda, Jurnalis · Senin 17 September 2018 07:32 WIB."
+    assert read_credit_lines([line]) == Credits(("Pradita Ananda",))
+    # an article's sentence with a role after a comma is no credit line
+    sentence = "Budi Santoso, wartawan senior, mengatakan hal itu kepada polisi."
+    assert read_credit_lines([sentence]) == Credits()
+
+
+def test_a_team_is_no_person():
+    assert person_names("Tim") == []
+    assert is_collective_byline("Tim")
+
+
+def test_a_box_of_names_each_with_its_role_under_it():
+    lines = [
+        "Gubernur DKI Jakarta Basuki Tjahaja Purnama (Foto: Okezone)",
+        "Anju Christian",
+        "Penulis",
+        "Jalu Wisnu Wirajati",
+        "Editor",
+        "Share on Facebook",
+    ]
+    assert read_credit_lines(lines) == Credits(("Anju Christian",), ("Jalu Wisnu Wirajati",))
+    # the same people, each role above its name, after a headline of a few capitalised words
+    lines = ["Bikin Gaduh Kota", "Penulis", "Anju Christian", "Editor", "Jalu Wisnu Wirajati"]
+    assert read_credit_lines(lines) == Credits(("Anju Christian",), ("Jalu Wisnu Wirajati",))
+
+
+def test_a_role_in_a_menu_credits_nobody():
+    lines = ["Tentang Kami", "Kontak Kami", "Penulis", "Pedoman Media Siber"]
+    assert read_credit_lines(lines) == Credits()
+
+
+@pytest.mark.parametrize(
+    ("line", "writers", "editors"),
+    [
+        ("By Budi Santoso, edited by Rina Wulandari", ["Budi Santoso"], ["Rina Wulandari"]),
+        ("Posted by Sugeng Siswanto", ["Sugeng Siswanto"], []),  # Blogger's byline
+        ("Diposting oleh Sugeng Siswanto", ["Sugeng Siswanto"], []),
+        ("Koresponden: Andi Saputra", ["Andi Saputra"], []),
+        # Tribun: a contributor's report, the outlet before the name
+        ("Laporan Kontributor Tribunjabar.id, Dian Herdiansyah", ["Dian Herdiansyah"], []),
+    ],
+)
+def test_more_labels_of_writers_and_editors(line, writers, editors):
+    assert read_credits(line) == Credits(tuple(writers), tuple(editors))
+
+
+def test_a_degree_after_a_comma_is_the_names_not_another_person():
+    assert person_names("Budi Santoso, S.H.") == ["Budi Santoso"]
+    assert person_names("Dr. Budi Santoso, M.Si", strict=False) == ["Dr. Budi Santoso"]
+    assert person_names("Budi Santoso, Rina Wulandari") == ["Budi Santoso", "Rina Wulandari"]

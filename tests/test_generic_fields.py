@@ -117,3 +117,144 @@ def test_bylines_of_teaser_articles_are_not_the_articles():
     )
     response = HtmlResponse(url="https://www.gramedia.com/best-seller/1", body=html.encode())
     assert WordPressParser(response).get_authors() == ["Ahmad"]
+
+
+def test_a_site_name_holding_the_title_is_a_title_and_no_site_name():
+    # Okezone copies its <title> into og:site_name: names of the headline are not the site's
+    title = "Ahok Dukung Jokowi Diberi Pangkat Bintang Lima"
+    page = parser(
+        f'<meta property="og:title" content="{title}">'
+        f'<meta property="og:site_name" content="{title} :: Okezone News">'
+        f"<title>{title} :: Okezone News</title>",
+        f"<h1>{title} :: Okezone News</h1><div><h1>{title}</h1></div>"
+        "<div class='nmreporter'><div>Fakhrizal Fakhri</div><span>Jurnalis</span></div>"
+        "<ul><li>Share on Facebook</li></ul><p>JAKARTA - Gubernur DKI Jakarta mendukung.</p>",
+        url="https://news.okezone.com/read/2015/06/19/337/1167966/ahok",
+    )
+    assert page.site_names == {"okezone"}
+    assert page.get_title() == title
+    assert page.get_authors() == ["Fakhrizal Fakhri"]
+
+
+def test_a_headline_printed_with_a_rubric_keeps_it_and_an_editor_table_names_no_writer():
+    page = parser(
+        '<meta property="og:site_name" content="Republika Online">'
+        "<title>KPK Periksa Pejabat Mahkamah Agung | Republika Online</title>",
+        "<h1><a href='/kanal/inpicture'>Inpicture</a></h1>"
+        "<div class='jdl-pic'>In Picture: KPK Periksa Pejabat Mahkamah Agung</div>"
+        "<div><p>REPUBLIKA.CO.ID, JAKARTA -- Teks.</p></div>"
+        "<table><tr><td>Redaktur</td><td>:</td><td>Mohamad Amin Madani</td></tr></table>",
+    )
+    assert page.get_title() == "In Picture: KPK Periksa Pejabat Mahkamah Agung"
+    assert page.credits.editors == ("Mohamad Amin Madani",)
+    assert page.get_authors() == []
+
+
+def test_a_photo_storys_photographer_under_the_headline_is_its_author():
+    head = "<title>Gardu Induk Milenium PLN Resmi Beroperasi</title>"
+    story = "<h1>Gardu Induk Milenium PLN Resmi Beroperasi</h1>"
+    photographer = "<strong>Fotografer: Grandyos Zafna</strong>"
+    text = "<div>PT PLN hari ini resmi mengoperasikan Gardu Induk (GI) 150 kV Milenium.</div>"
+    assert parser(head, story + photographer + text).get_authors() == ["Grandyos Zafna"]
+    # a writer credited: the photographer is none
+    writer = "<div>Penulis: Aditya Maulana</div>"
+    assert parser(head, story + photographer + writer + text).get_authors() == ["Aditya Maulana"]
+    # far from the headline, a photographer's credit belongs to a picture in the text
+    paragraphs = "".join(f"<p>Paragraf {n}.</p>" for n in range(5))
+    assert parser(head, story + text + paragraphs + photographer).get_authors() == []
+
+
+def test_a_credits_panel_naming_the_byline_and_more_gives_every_writer():
+    html = (
+        "<html><body class='single'><article><h1 class='entry-title'>Wapres JK dan Ahok</h1>"
+        "<div class='by-author'>By <span class='author vcard'><a rel='author' href='/s'>"
+        "Silvanus Alvin</a></span></div><div class='entry-content'><p>Teks.</p></div>"
+        "</article><ul><li>Author</li><li>Silvanus Alvin</li><li>Hanz Jimenez Salim</li>"
+        "<li>Editor</li><li>Mevi Linawati</li></ul></body></html>"
+    )
+    response = HtmlResponse(url="https://news.liputan6.com/read/2253447", body=html.encode())
+    assert WordPressParser(response).get_authors() == ["Silvanus Alvin", "Hanz Jimenez Salim"]
+
+
+def test_a_newsroom_in_the_structured_data_yields_to_the_credited_writer():
+    page = parser(
+        jsonld(
+            headline="Merek China Serbu Indonesia", author={"@type": "Person", "name": "Redaksi"}
+        ),
+        "<h1>Merek China Serbu Indonesia</h1><div>Penulis: Aditya Maulana</div><p>Teks.</p>",
+    )
+    assert page.get_authors() == ["Aditya Maulana"]
+
+
+def test_a_marked_up_byline_by_the_headline_names_the_writer_the_site_name_does_not():
+    # a Blogger blog named after its owner: meta name=Author is the site's name, the byline
+    # (itemprop=author, rel=author) the writer's
+    head = (
+        '<meta name="Author" content="Sugeng Siswanto">'
+        '<meta property="og:site_name" content="Sugeng Siswanto">'
+        "<title>Trik Menambah Followers Instagram - Sugeng Siswanto</title>"
+    )
+    byline = (
+        "<span itemprop='author' itemscope itemtype='http://schema.org/Person'>"
+        "<a rel='author' href='https://www.blogger.com/profile/1'>"
+        "<span itemprop='name'>Sugeng Siswantro</span></a></span>"
+    )
+    story = "<h1>Trik Menambah Followers Instagram</h1>"
+    text = "<p>Cara Menambahkan followers di instagram, tidak hanya itu.</p>"
+    url = "http://www.sugengsiswanto.com/2017/08/trik.html"
+    assert parser(head, story + byline + text, url).get_authors() == ["Sugeng Siswantro"]
+    # in a sentence (a comment's "oleh <a rel=author>"), the markup is no byline
+    comment = f"<p>Komentar oleh {byline} pada artikel ini.</p>"
+    assert parser(head, story + text + comment, url).get_authors() == []
+
+
+def test_a_structured_author_crediting_the_editor_too_gives_the_writer_only():
+    page = parser(
+        jsonld(headline="Kadishub DKI", author={"name": "Penulis: Glery Lazuardi, Editor: Willy"}),
+        "<h1>Kadishub DKI</h1><p>Teks.</p>",
+    )
+    assert page.get_authors() == ["Glery Lazuardi"]
+
+
+def test_the_publishers_company_as_meta_author_is_no_writer():
+    page = parser(
+        '<meta name="author" content="PT. Agranet Multicitra Siberkom">',
+        "<h1>Mahasiswa UGM Kembangkan Robot</h1><p>Yogyakarta - Teks.</p>",
+        url="https://news.detik.com/berita/1",
+    )
+    assert page.get_authors() == []
+    editor = "<h1>IHSG Hari Ini</h1><div>Editor : INDRIYANI ASTUTI</div><p>Teks.</p>"
+    page = parser(jsonld(headline="IHSG Hari Ini", author={"name": "Indriyani Astuti"}), editor)
+    assert page.get_authors() == []  # the editor, whatever the case she is printed in
+
+
+def test_writers_a_comma_and_the_site_under_the_headline_are_the_byline():
+    # CNN Indonesia: "<writers>, CNN Indonesia | <date line>"
+    headline = "<h1>Begal Pembunuh Polisi di Lampung Mengaku Hanya Ikut</h1>"
+    byline = (
+        "<div>Helmi Firdaus &amp; Rinaldy Sofwan, CNN Indonesia | Kamis, 03/09/2015 09:56 WIB</div>"
+    )
+    text = "<p>Bandar Lampung, CNN Indonesia -- Seorang tersangka kejahatan ditangkap.</p>"
+    url = "https://www.cnnindonesia.com/nasional/20150903095623-12-76446/begal"
+    page = parser("", headline + byline + text, url)
+    assert page.get_authors() == ["Helmi Firdaus", "Rinaldy Sofwan"]
+    team = "<div>Tim, CNN Indonesia | Kamis, 18/07/2019 18:13 WIB</div>"
+    assert parser("", headline + team + text, url).get_authors() == []
+    # a dateline on a line of its own names a city, not a writer
+    dateline = "<div>JAKARTA, KOMPAS.com</div><p>Seorang tersangka kejahatan ditangkap.</p>"
+    page = parser("", headline + dateline, "https://nasional.kompas.com/read/1")
+    assert page.get_authors() == []
+    dateline = "<div>Jakarta, CNN Indonesia</div><p>Seorang tersangka kejahatan ditangkap.</p>"
+    page = parser("", headline + dateline, url)
+    assert page.get_authors() == []
+
+
+def test_two_writers_in_a_themes_byline_element_are_two():
+    html = (
+        "<html><body class='single'><article><h1 class='entry-title'>Banjir Pondok Aren</h1>"
+        "<span class='byline'><span class='author vcard'><a href='/a/n'>Nurul Hidayah dan "
+        "Ahmad Rifai Hasan</a></span></span><div class='entry-content'><p>Teks.</p></div>"
+        "</article></body></html>"
+    )
+    response = HtmlResponse(url="https://www.radartangsel.com/banjir/", body=html.encode())
+    assert WordPressParser(response).get_authors() == ["Nurul Hidayah", "Ahmad Rifai Hasan"]

@@ -60,9 +60,9 @@ def test_listed_boilerplate_is_on_the_page_and_not_in_the_body(page):
 # --- the CI gate: ours on the corpus, no worse than the figures reached -------------------------
 # Raise a floor when a change lifts a figure; never lower one to let a change through.
 FLOORS = {
-    "title right": 30,
+    "title right": 31,
     "time right (minute, UTC)": 31,
-    "writers right": 25,
+    "writers right": 31,
     "body F1 mean": 0.971,
     "body F1 worst": 0.769,
 }

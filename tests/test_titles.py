@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.titles import agreeing_headline, site_label, strip_site_name
+from crawler.titles import agreeing_headline, site_label, strip_site_name, with_printed_rubric
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,25 @@ def test_a_section_name_in_an_h1_is_no_headline():
 )
 def test_site_label(host, label):
     assert site_label(host) == label
+
+
+def test_a_rubric_printed_before_the_headline_is_the_headlines():
+    # Republika's photo stories: <title> "KPK Periksa ... | Republika Online", printed with
+    # its rubric
+    lines = [
+        "About Us Privacy Policy Disclaimer Career News Guidance",
+        "In Picture: KPK Periksa Pejabat Mahkamah Agung yang Tertangkap OTT",
+        "Selasa, 23 Februari 2016, 17:15 WIB",
+    ]
+    headline = "KPK Periksa Pejabat Mahkamah Agung yang Tertangkap OTT"
+    assert with_printed_rubric(headline, lines) == lines[1]
+
+
+def test_a_sentence_or_another_headline_after_a_colon_is_no_rubric():
+    headline = "KPK Periksa Pejabat Mahkamah Agung yang Tertangkap OTT"
+    lines = [
+        f"Anda di sini: {headline}",  # lower-case words: a sentence, not a rubric
+        "In Picture: KPK Siap Bela Novel Baswedan",  # a related item's headline
+        headline,
+    ]
+    assert with_printed_rubric(headline, lines) is None

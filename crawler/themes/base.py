@@ -21,6 +21,8 @@ from scrapy.http import TextResponse
 
 from crawler.bylines import (
     Credits,
+    is_capitalised_name,
+    is_collective_byline,
     person_names,
     read_credit_lines,
     read_credits,
@@ -39,7 +41,13 @@ from crawler.structured import (
     microdata_nodes,
 )
 from crawler.themes.page import Lead, Page, leads_of
-from crawler.titles import agreeing_headline, letters_of, site_label, strip_site_name
+from crawler.titles import (
+    agreeing_headline,
+    letters_of,
+    site_label,
+    strip_site_name,
+    with_printed_rubric,
+)
 from crawler.urls import canonical_url, host_of, same_site
 
 Selectors = tuple[str, ...]
@@ -52,10 +60,25 @@ DATE_LINE_AFTER_HEADLINE = 1500
 # comes ~20 lines after the headline, Antara's "Editor" ~12), before the related articles.
 CREDIT_LINES_BEFORE_HEADLINE = 3
 CREDIT_LINES_AFTER_HEADLINE = 60
-# An unlabelled "<writer> - <site or channel>" byline comes within this many lines of the
-# headline, or it is no byline.
-SITE_BYLINE_LINES = 4
-_SITE_BYLINE = re.compile(r"(?P<names>[^\d|:–-]{3,80}?)\s+[-–|]\s+(?P<site>[\w.]+)")
+# A byline without a writer's label (an unlabelled "<writer> - <site or channel>", a photo
+# story's "Fotografer: <name>") comes within this many lines of the headline, or it is no byline.
+BYLINE_LINES = 4
+# A declared site name holding a title of this many words or more is a title (site_names).
+MIN_WORDS_OF_A_TITLE = 3
+# Byline markup the web shares: the HTML link type rel=author, schema.org microdata's
+# itemprop=author (its itemprop=name, where it is a Person item).
+_MARKED_UP_AUTHORS = etree.XPath(
+    "//*[contains(concat(' ', normalize-space(@rel), ' '), ' author ')"
+    " or contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"
+)
+_ITEM_NAME = etree.XPath(".//*[@itemprop='name']")
+# "<writers> - <site or channel>" (detik: "Fino Yurio Kristo - detikinet"), or with a comma and
+# a date after a bar (CNN Indonesia: "Helmi Firdaus & Rinaldy Sofwan, CNN Indonesia | Kamis,
+# 03/09/2015 09:56 WIB").
+_SITE_BYLINE = re.compile(
+    r"(?P<names>[^\d|:–-]{3,80}?)(?:\s+[-–|]\s+|(?P<comma>,)\s+)(?P<site>[\w.]+(?:\s+[\w.]+){0,2})"
+    r"(?:\s+[|·•]\s.*)?"
+)
 _VISIBLE_TEXT = etree.XPath(
     "descendant::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]",
     smart_strings=False,
@@ -253,20 +276,38 @@ class ArticleParser:
 
     def declared_headline(self) -> str | None:
         """The page's <h1> that a declared title agrees with, else the first declared title
-        without the site's name (crawler/titles.py)."""
+        without the site's name, as the page prints it with a rubric before it where it does
+        (crawler/titles.py)."""
         declared = self.declared_titles()
         headlines = (clean_text(text_of(h1)) or "" for h1 in self.root.iter("h1"))
         # an <h1> may carry the site's name too (Okezone prints the <title> in one)
-        headline = agreeing_headline(headlines, declared) or next(iter(declared), None)
-        return strip_site_name(headline, self.site_names) if headline else None
+        agreeing = agreeing_headline(headlines, declared)
+        if agreeing:
+            return strip_site_name(agreeing, self.site_names)
+        if not declared:
+            return None
+        headline = strip_site_name(declared[0], self.site_names)
+        return with_printed_rubric(headline, self.body_lines) or headline
 
     @cached_property
     def site_names(self) -> frozenset[str]:
         """What the site calls itself (og:site_name, application-name, the JSON-LD
         publisher) and its host's name ("kompas" for bola.kompas.com): never a title's or an
-        author's part."""
+        author's part. A declared name that holds the page's own title is a <title> copied
+        into it (Okezone's og:site_name "Ahok Dukung Jokowi ... :: Okezone News"), no name:
+        else any name in the headline would be taken for the site's."""
         publisher = jsonld_names(self.jsonld_article.get("publisher"), self.jsonld)
-        names = {self.meta("og:site_name"), self.meta("application-name"), *publisher}
+        declared = {self.meta("og:site_name"), self.meta("application-name"), *publisher}
+        titles = [
+            letters_of(title)
+            for title in (self.jsonld_article.get("headline"), self.meta("og:title"))
+            if isinstance(title, str) and len(title.split()) >= MIN_WORDS_OF_A_TITLE
+        ]
+        names = {
+            name
+            for name in declared
+            if name and not any(title in letters_of(name) for title in titles)
+        }
         names.add(site_label(host_of(self.response.url)))
         return frozenset(name for name in names if name)
 
@@ -366,17 +407,28 @@ class ArticleParser:
     def get_authors(self) -> list[str]:
         """The writers: the theme's byline elements, else the structured authors (JSON-LD,
         meta name=author) that are people, else the credit lines printed near the headline
-        ("Pewarta: X Editor: Y" gives [X]); never an editor the page credits
-        (crawler/bylines.py)."""
+        ("Pewarta: X Editor: Y" gives [X]), else the byline the page marks up by the
+        headline; never an editor the page credits (crawler/bylines.py).
+
+        The credit lines are the fuller list where they name every writer the byline or the
+        structured data names, or these name only a newsroom ("Redaksi"): a byline may show
+        the first of the writers a credits panel lists (Liputan6)."""
         names = self._byline_writers() or self._structured_writers()
-        names = names or list(self.credits.writers)
-        editors = set(self.credits.editors)
-        return list(dict.fromkeys(name for name in names if name not in editors))
+        credited = list(self.credits.writers)
+        if credited and (
+            _all_among(names, credited) or all(is_collective_byline(name) for name in names)
+        ):
+            names = credited
+        names = names or self._marked_up_writers()
+        editors = self.credits.editors
+        return list(dict.fromkeys(name for name in names if not _among(name, editors)))
 
     def _structured_writers(self) -> list[str]:
         """The people among the JSON-LD (or microdata) authors, else among the first <meta>
         author convention that names one (meta name=author, parsely-author, DC.creator...:
-        crawler/structured.py): not the site or its company, not an editor the page credits."""
+        crawler/structured.py): not the site or its company, not an editor the page credits.
+        An author that credits other roles too ("Penulis: X, Editor: Y") gives its writers
+        only."""
         structured = jsonld_names(self.jsonld_article.get("author"), self.jsonld) or jsonld_names(
             self.microdata_article.get("author")
         )
@@ -386,22 +438,29 @@ class ArticleParser:
             names = [
                 name
                 for entry in group
-                for name in person_names(strip_writer_label(entry), self.site_names, strict=False)
-                if not self.names_site(name) and name not in self.credits.editors
+                for name in self._writers_in_author_field(entry)
+                if not self.is_no_writer(name)
             ]
             if names:
                 return names
         return []
 
+    def _writers_in_author_field(self, entry: str) -> list[str]:
+        credits = read_credits(entry, self.site_names)
+        if credits.editors or credits.photographers:
+            return list(credits.writers)
+        return person_names(strip_writer_label(entry), self.site_names, strict=False)
+
     def _byline_writers(self) -> list[str]:
-        """The writers the theme's byline elements name, labels removed."""
+        """The writers the theme's byline elements name, labels removed, "A dan B" split
+        (the theme's byline is the site's choice: a newsroom it names stays)."""
         names: list[str] = []
         for byline in self._bylines():
             credits = read_credits(byline, self.site_names)
             if credits.writers or credits.editors:
                 names += credits.writers
-            elif name := strip_writer_label(byline):
-                names.append(name)
+            else:
+                names += person_names(strip_writer_label(byline), strict=False)
         return names
 
     def _bylines(self) -> list[str]:
@@ -420,22 +479,49 @@ class ArticleParser:
         return []
 
     @cached_property
-    def credits(self) -> Credits:
-        """The writers and editors the credit lines near the headline name (from a few lines
-        above it to CREDIT_LINES_AFTER_HEADLINE below: farther, a "By ..." is a teaser's)."""
+    def body_lines(self) -> list[str]:
+        """The visible lines of the page's <body> (crawler/extract.py), read once."""
         body = self.root.find("body")
+        return visible_lines(body) if body is not None else []
+
+    @cached_property
+    def headline_at(self) -> int | None:
+        """Which of body_lines is the headline: the first that is the whole headline, else
+        the first that holds it (a breadcrumb, or a logo's <h1> holding the <title>, may come
+        before the headline: Okezone, Blogger templates)."""
         headline = self.get_title()
-        if body is None or not headline:
-            return Credits()
-        lines = visible_lines(body)
-        at = next((index for index, line in enumerate(lines) if headline in line), None)
+        if not headline:
+            return None
+        lines = self.body_lines
+        exact = next((index for index, line in enumerate(lines) if line == headline), None)
+        if exact is not None:
+            return exact
+        return next((index for index, line in enumerate(lines) if headline in line), None)
+
+    @cached_property
+    def credit_lines(self) -> list[str]:
+        """The lines where credit lines are printed: from a few above the headline to
+        CREDIT_LINES_AFTER_HEADLINE below (farther, a "By ..." is a teaser's)."""
+        at = self.headline_at
         if at is None:
-            return Credits()
-        nearby = lines[max(at - CREDIT_LINES_BEFORE_HEADLINE, 0) : at + CREDIT_LINES_AFTER_HEADLINE]
-        credits = read_credit_lines(nearby, self.site_names)
-        if credits.writers:
+            return []
+        return self.body_lines[
+            max(at - CREDIT_LINES_BEFORE_HEADLINE, 0) : at + CREDIT_LINES_AFTER_HEADLINE
+        ]
+
+    @cached_property
+    def credits(self) -> Credits:
+        """The writers and editors the credit lines near the headline name; without a
+        credited writer, the writer of an unlabelled byline just under the headline
+        (`_site_bylines`), else the photographer credited there: a photo story's byline
+        (detik's "Fotografer: Grandyos Zafna")."""
+        credits = read_credit_lines(self.credit_lines, self.site_names)
+        if credits.writers or self.headline_at is None:
             return credits
-        return Credits(self._site_bylines(lines[at + 1 : at + SITE_BYLINE_LINES]), credits.editors)
+        below = self.body_lines[self.headline_at + 1 : self.headline_at + BYLINE_LINES]
+        writers = self._site_bylines(below)
+        writers = writers or read_credit_lines(below, self.site_names).photographers
+        return Credits(writers, credits.editors)
 
     def _site_bylines(self, lines: list[str]) -> tuple[str, ...]:
         """Writers of an unlabelled byline just under the headline that names the site or
@@ -443,8 +529,32 @@ class ArticleParser:
         for line in lines:
             match = _SITE_BYLINE.fullmatch(line)
             if match and self.names_site(match["site"]):
-                return tuple(person_names(match["names"], self.site_names))
+                names = person_names(match["names"], self.site_names)
+                return tuple(name for name in names if _bylines_name(name, bool(match["comma"])))
         return ()
+
+    def _marked_up_writers(self) -> list[str]:
+        """The people the page's byline markup names (rel=author, itemprop=author) where
+        the name is a line of its own among the credit lines: elsewhere such markup is a
+        teaser's, a comment's or a hidden one (Blogger's post-info byline)."""
+        lines = set(self.credit_lines)
+        names: list[str] = []
+        for element in _MARKED_UP_AUTHORS(self.root):
+            named = next(iter(_ITEM_NAME(element)), element)
+            text = clean_text(text_of(named)) or ""
+            if text not in lines:
+                continue
+            names += (
+                name
+                for name in person_names(strip_writer_label(text), self.site_names)
+                if not self.is_no_writer(name)
+            )
+        return list(dict.fromkeys(names))
+
+    def is_no_writer(self, name: str) -> bool:
+        """Whether a name an author source gives is the site's or its company's, or an
+        editor's the page credits (case aside)."""
+        return self.names_site(name) or _among(name, self.credits.editors)
 
     def names_site(self, name: str) -> bool:
         """Whether a name is the site's or its company's ("Kompas Cyber Media" on kompas.com,
@@ -542,6 +652,25 @@ class ArticleParser:
             "language": self.get_language(),
             "body_html": self.get_body_html(),
         }
+
+
+def _bylines_name(name: str, after_comma: bool) -> bool:
+    """Whether a name before the site's in an unlabelled byline is a writer's: capitalised,
+    not in capitals, and of two words or more before a comma ("JAKARTA, KOMPAS.com",
+    "Jakarta, CNN Indonesia" on a line of their own are datelines)."""
+    if after_comma and len(name.split()) < 2:
+        return False
+    return is_capitalised_name(name) and not name.isupper()
+
+
+def _among(name: str, others: Iterable[str]) -> bool:
+    """Whether a name is one of the others, case aside."""
+    return name.casefold() in {other.casefold() for other in others}
+
+
+def _all_among(names: list[str], others: list[str]) -> bool:
+    """Whether every name is one of the others, case aside."""
+    return all(_among(name, others) for name in names)
 
 
 def _minute(moment: datetime) -> datetime:

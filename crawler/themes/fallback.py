@@ -98,7 +98,7 @@ class FallbackParser(ArticleParser):
             name
             for entry in self.extracted_list("author")
             for name in person_names(strip_writer_label(entry), self.site_names)
-            if not self.names_site(name) and name not in self.credits.editors
+            if not self.is_no_writer(name)
         )
         return list(dict.fromkeys(names))
 
