@@ -8,10 +8,10 @@ line "Selasa, 05 Mar 2024 07:45 WIB", "Penulis:" and "Editor:" credits, `og:*` a
 and publisher objects; no body class, no `/wp-json`, no `/feed/`.
 
 Discovery: robots.txt names a sitemap index, which lists a Google News sitemap (the newest
-articles, with `<news:publication_date>` and no lastmod, as Google documents it), one post
-sitemap per month (with lastmod) and a sitemap of the static pages; an Atom feed of the newest
-articles, announced in every page's head; the home page and one listing per section, paged
-with `?page=N` (`<link rel="next">` and a "Selanjutnya" link).
+articles, with `<news:publication_date>` and no lastmod, as Google documents it), an index of
+the post sitemaps, one a month (with lastmod), and a sitemap of the static pages; an Atom
+feed of the newest articles, announced in every page's head; the home page and one listing
+per section, paged with `?page=N` (`<link rel="next">` and a "Selanjutnya" link).
 
 The articles are the replica's own (replica.articles, and generated ones on demand), their
 content blocks as the portal's editors would type them: paragraphs and subheadings, with the
@@ -174,17 +174,16 @@ def _robots(site: PortalSite) -> str:
 
 
 def _sitemap(site: PortalSite, path: str) -> str | None:
+    newest = site.posts[0].modified
     if path == "/sitemap.xml":
-        newest = site.posts[0].modified
-        children = [("/sitemap-news.xml", newest), ("/sitemap-pages.xml", newest)]
+        children = ("/sitemap-news.xml", "/sitemap-pages.xml", "/sitemap-posts.xml")
+        return _sitemap_index(site, [(child, newest) for child in children])
+    if path == "/sitemap-posts.xml":  # an index in the index: one post sitemap a month
+        months = []
         for month in site.months():
             in_month = [article for article in site.posts if month_of(article) == month]
-            children.append((f"/sitemap-posts-{month}.xml", max(a.modified for a in in_month)))
-        entries = "".join(
-            f"<sitemap><loc>{site.url(child)}</loc><lastmod>{w3c(lastmod)}</lastmod></sitemap>"
-            for child, lastmod in children
-        )
-        return f'{XML_HEAD}<sitemapindex xmlns="{SITEMAP_NS}">{entries}</sitemapindex>'
+            months.append((f"/sitemap-posts-{month}.xml", max(a.modified for a in in_month)))
+        return _sitemap_index(site, months)
     if path == "/sitemap-news.xml":
         return _news_sitemap(site)
     if path == "/sitemap-pages.xml":
@@ -203,6 +202,14 @@ def _sitemap(site: PortalSite, path: str) -> str | None:
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+
+
+def _sitemap_index(site: PortalSite, children: list[tuple[str, datetime]]) -> str:
+    entries = "".join(
+        f"<sitemap><loc>{site.url(child)}</loc><lastmod>{w3c(lastmod)}</lastmod></sitemap>"
+        for child, lastmod in children
+    )
+    return f'{XML_HEAD}<sitemapindex xmlns="{SITEMAP_NS}">{entries}</sitemapindex>'
 
 
 def _urlset(entries: list[tuple[str, datetime | None]]) -> str:

@@ -71,9 +71,9 @@ def test_a_portal_is_crawled_from_its_sitemaps_and_a_second_run_fetches_no_artic
         wanted = portal.site.expected()
     with ArticleStore(mongo_uri, mongo_db_name) as store:
         assert_stored(store, wanted, "127.0.0.1")
-    # robots.txt -> the index -> the Google News sitemap and the monthly post sitemaps; the
-    # sitemap of the static pages is not read, the listings are not walked.
-    assert stat(first, "discovery/read/sitemap") == 2 + len(portal.site.months())
+    # robots.txt -> the index -> the Google News sitemap, and the index of the post sitemaps
+    # -> one a month; the sitemap of the static pages is not read, the listings are not walked.
+    assert stat(first, "discovery/read/sitemap") == 3 + len(portal.site.months())
     assert stat(first, "discovery/read/listing") == 0
     assert stat(first, "pages/fetched/article") == len(wanted)
     assert stat(first, "pages/skipped/not_article") == 0
