@@ -1,11 +1,12 @@
 """A news portal that is not WordPress, for the generic `news` spider (crawler/spiders/news.py).
 
 The shape of the custom CMSs of Indonesian portals (see ../shared/realpages/: detik, kompas,
-liputan6, okezone): articles at `/<section>/read/<id>/<slug>` without a trailing slash (the
-slashed form redirects to it), the headline in an `h1` of the CMS's own classes, a visible date
-line "Selasa, 05 Mar 2024 07:45 WIB", "Penulis:" and "Editor:" credits, `og:*` and
-`article:published_time` metas, a JSON-LD `@graph` holding the NewsArticle with nested author
-and publisher objects; no body class, no `/wp-json`, no `/feed/`.
+liputan6, okezone): articles at `/<section>/read/<id>/<slug>` without a trailing slash (its
+router is strict: the slashed form is a 404), the headline in an `h1` of the CMS's own
+classes, a visible date line "Selasa, 05 Mar 2024 07:45 WIB", "Penulis:" and "Editor:"
+credits, `og:*` and `article:published_time` metas, a JSON-LD `@graph` holding the
+NewsArticle with nested author, editor and publisher objects; no body class, no `/wp-json`,
+no `/feed/`.
 
 Discovery: robots.txt names a sitemap index, which lists a Google News sitemap (the newest
 articles, with `<news:publication_date>` and no lastmod, as Google documents it), an index of
@@ -140,11 +141,9 @@ def route(site: PortalSite, target: str) -> Response:
         sitemap = _sitemap(site, path)
         if sitemap is not None:
             return Response(200, sitemap.encode(), XML)
-    match = ARTICLE_PATH.match(path.rstrip("/"))
+    match = ARTICLE_PATH.match(path)
     article = site.article(int(match["id"])) if match else None
-    if article is not None and path.rstrip("/") == site.path_of(article):
-        if path.endswith("/"):  # the CMS's canonical address has no trailing slash
-            return Response(301, b"", TEXT, {"Location": site.url(site.path_of(article))})
+    if article is not None and path == site.path_of(article):
         return Response.html(200, _article_page(site, article))
     sections = {category.slug: category for category in CATEGORIES}
     if path == "/" or path.strip("/") in sections:

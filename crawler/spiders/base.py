@@ -159,6 +159,17 @@ def news_publication_dates(sitemap: bytes) -> dict[str, str]:
     return dates
 
 
+def address_to_fetch(canonical: str, listed: str) -> str:
+    """The address to request an article at: its canonical URL, without the trailing slash
+    canonical_url adds (WordPress's permalinks end with one) when the source listed the article
+    without one. Custom CMSs route `/read/123/slug` and not always `/read/123/slug/`: some
+    redirect it, others answer 404. The store still keys the article by `canonical`."""
+    parts = urlsplit(canonical)
+    if parts.path == "/" or not parts.path.endswith("/") or urlsplit(listed).path.endswith("/"):
+        return canonical
+    return parts._replace(path=parts.path.rstrip("/")).geturl()
+
+
 def page_problem(response: Response) -> str | None:
     """Why a fetched page cannot be an article, or None. The reason becomes a stats key."""
     if not response.body.strip():
@@ -752,12 +763,12 @@ class NewsSiteSpider(scrapy.Spider):
             return
         self.discovery.article_listed(source)
         self.count(f"discovery/articles/{source}")
-        url = canonical_url(url, self.base_url)
+        canonical = canonical_url(url, self.base_url)
         yield scrapy.Request(
-            url,
+            address_to_fetch(canonical, listed=url),
             callback=self.parse_article,
             errback=self.article_failed,
-            meta={DISCOVERED: Discovered(url, source, date)},
+            meta={DISCOVERED: Discovered(canonical, source, date)},
         )
 
     # --- articles ------------------------------------------------------------------------------
