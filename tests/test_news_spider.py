@@ -14,9 +14,10 @@ from scrapy.http import HtmlResponse
 
 from bench.realpages import corpus, realpages_dir
 from crawler.site import Site, SiteError
-from crawler.spiders.base import news_publication_dates
+from crawler.spiders.base import address_to_fetch, news_publication_dates
 from crawler.spiders.news import NEWS_SITE, NewsSpider
 from crawler.store import ArticleStore
+from crawler.urls import canonical_url
 from replica.portal import PortalOptions, PortalServer, PortalSite, route
 from tests.crawl import run_scrapy
 
@@ -235,3 +236,18 @@ def test_real_article_pages_are_recognised_as_articles():
         if not NewsSpider.parser(response, f"{parts.scheme}://{parts.netloc}").is_article():
             missed.append(page.id)
     assert len(missed) <= REAL_PAGES_NOT_RECOGNISED, missed
+
+
+@pytest.mark.parametrize(
+    ("listed", "fetched"),
+    [
+        ("https://kabar.example/read/1/judul", "https://kabar.example/read/1/judul"),
+        ("https://kabar.example/2024/03/05/judul/", "https://kabar.example/2024/03/05/judul/"),
+        ("/read/1/judul?utm_source=rss&id=3", "https://kabar.example/read/1/judul?id=3"),
+        ("https://www.kabar.example/berita/judul.html", "https://kabar.example/berita/judul.html"),
+    ],
+)
+def test_articles_are_fetched_in_the_form_their_source_lists(listed, fetched):
+    canonical = canonical_url(listed, "https://kabar.example")
+    assert canonical.split("?")[0].endswith(("/", ".html"))  # the store's key
+    assert address_to_fetch(canonical, listed=listed) == fetched
