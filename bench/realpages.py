@@ -6,8 +6,9 @@ Per page and extractor: body F1 (bag of words, as bench/extraction.py scores it)
 left (how many of the page's listed boilerplate strings the body still holds), the title (the
 visible headline, whitespace and case aside), the published time to the minute (UTC), the
 writers (as a set, case aside), and the time taken (ms/page, the median over rounds).
-"Ours" is what `scrapy crawl wordpress` does with a page it fetched: theme detection or the
-fallback extractor, then the cleaning pipeline (crawler/reextract.py, as `scrapy reparse`).
+"Ours" is what the generic spider (GENERIC_SPIDER: `scrapy crawl news`, whose extraction is
+`scrapy crawl wordpress`'s) does with a page it fetched: theme detection or the fallback
+extractor, then the cleaning pipeline (crawler/reextract.py, as `scrapy reparse`).
 trafilatura gives a day without a time and newspaper4k rarely a time: their dates count as
 right only when the page's time is what they give.
 
@@ -44,9 +45,9 @@ from crawler.urls import host_of
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "realpages" / "expected"
-GENERIC_SPIDER = "wordpress"
+GENERIC_SPIDER = "news"
 
-OURS = "ours (wordpress spider)"
+OURS = f"ours ({GENERIC_SPIDER} spider)"
 TRAFILATURA = "trafilatura"
 NEWSPAPER = "newspaper4k"
 

@@ -18,6 +18,7 @@ from crawler.themes.registry import ParserSpec, check_parser_spec
 
 SITE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 PATH_OPTIONS = ("sitemap_paths", "feed_paths", "listing_paths")
+SELECTOR_OPTIONS = ("listing_links", "section_links")
 
 # The Scrapy settings a site may set for itself (its spider's custom_settings), with the type
 # each takes: how politely to fetch one site. Anything else is a crawl-wide setting.
@@ -51,8 +52,8 @@ class Site:
     """One news site.
 
     name            the spider's name and the items' `site` (lower case, digits, '-', '_')
-    base_url        the site's address; empty only for the generic `wordpress` spider, which
-                    takes it from `-a base_url`
+    base_url        the site's address; empty only for the generic spiders (`wordpress`,
+                    `news`), which take it from `-a base_url`
     parser          how its article pages are read:
                       None           per page: the theme profile whose fingerprint the page
                                      carries, else the fallback extractor (extraction "theme"
@@ -68,6 +69,13 @@ class Site:
                     API lacks (radartangsel and bantennews)
     sitemap_paths, feed_paths, listing_paths
                     where discovery looks (None: the spider's defaults)
+    sitemap_follow  a regular expression, searched in the path of each child sitemap an index
+                    lists: those read (None: the spider's default, WordPress's post and news
+                    sitemaps)
+    listing_links, section_links
+                    CSS selectors (`::attr(href)`) of a listing page's article links, and of
+                    the section (category) links followed from the first listing page (None:
+                    the spider's defaults, WordPress themes' classes)
     language        for pages that declare none
     time_zone       the site's own clock (an IANA name): the day a page was fetched on, in
                     this zone, picks its parser version
@@ -82,6 +90,9 @@ class Site:
     sitemap_paths: tuple[str, ...] | None = None
     feed_paths: tuple[str, ...] | None = None
     listing_paths: tuple[str, ...] | None = None
+    sitemap_follow: str | None = None
+    listing_links: tuple[str, ...] | None = None
+    section_links: tuple[str, ...] | None = None
     language: str = "id"
     time_zone: str = "Asia/Jakarta"
     politeness: Mapping[str, Any] = field(default_factory=dict)
@@ -90,7 +101,7 @@ class Site:
         problems = self._problems()
         if problems:
             raise SiteError(self.name, *problems[0])
-        for key in PATH_OPTIONS:
+        for key in (*PATH_OPTIONS, *SELECTOR_OPTIONS):
             if getattr(self, key) is not None:
                 object.__setattr__(self, key, tuple(getattr(self, key)))
         object.__setattr__(self, "base_url", self.base_url.rstrip("/"))
@@ -119,10 +130,29 @@ class Site:
                 or not all(isinstance(path, str) and path.startswith("/") for path in paths)
             ):
                 problems.append((key, f'{key} must be a list of paths such as ["/feed/"]'))
+        problems.extend(self._discovery_problems())
         if not isinstance(self.language, str) or not self.language:
             problems.append(("language", 'language must be a language code such as "id"'))
         problems.extend(self._time_zone_problems())
         problems.extend(self._politeness_problems())
+        return problems
+
+    def _discovery_problems(self) -> list[tuple[str, str]]:
+        problems = []
+        try:
+            if self.sitemap_follow is not None:
+                re.compile(self.sitemap_follow)
+        except (re.error, TypeError):
+            why = f"sitemap_follow must be a regular expression, not {self.sitemap_follow!r}"
+            problems.append(("sitemap_follow", why))
+        for key in SELECTOR_OPTIONS:
+            selectors = getattr(self, key)
+            if selectors is not None and (
+                not isinstance(selectors, (list, tuple))
+                or not all(isinstance(css, str) and css.strip() for css in selectors)
+            ):
+                why = f'{key} must be a list of CSS selectors such as ["h2 a::attr(href)"]'
+                problems.append((key, why))
         return problems
 
     def _time_zone_problems(self) -> list[tuple[str, str]]:
@@ -146,6 +176,12 @@ class Site:
             elif not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
                 problems.append(("politeness", f"politeness.{key} has the wrong type: {value!r}"))
         return problems
+
+    @property
+    def is_generic(self) -> bool:
+        """Whether the record is a generic spider's, for any site given by `-a base_url`: its
+        crawls store each site under `-a name` or the host, not under the record's name."""
+        return not self.base_url
 
     @property
     def zone(self) -> ZoneInfo:

@@ -22,6 +22,9 @@ the defaults and meanings are Site's):
     sitemap_paths = ["/sitemap.xml"]   # where sitemaps are when robots.txt names none
     feed_paths = ["/feed/"]
     listing_paths = ["/", "/indeks/"]  # where the listing walk starts
+    sitemap_follow = "post|news"       # child sitemaps read (a regex on their path)
+    listing_links = ["h2 a::attr(href)"]    # a listing's article links (CSS)
+    section_links = ["nav a::attr(href)"]   # sections followed from the first listing page
     politeness = { DOWNLOAD_DELAY = 2 }  # Scrapy settings for this site only
 
 A file that cannot be read as this format stops every command with an error naming the file,
@@ -51,6 +54,9 @@ FILE_KEYS = {
     "sitemap_paths": "sitemap_paths",
     "feed_paths": "feed_paths",
     "listing_paths": "listing_paths",
+    "sitemap_follow": "sitemap_follow",
+    "listing_links": "listing_links",
+    "section_links": "section_links",
     "politeness": "politeness",
 }
 

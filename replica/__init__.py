@@ -6,7 +6,8 @@
         ...  # crawl server.url; compare with server.site.expected()
 
 Modules: content (the data and `expected()`), pages (HTML rendering), site (indexes and
-options), routes (URL -> response), server (HTTP), broken (pages a crawler must drop).
+options), routes (URL -> response), server (HTTP), broken (pages a crawler must drop); portal
+(a news portal that is not WordPress, for the generic `news` spider, on the same articles).
 """
 
 from replica.content import ARTICLES, ReplicaArticle, expected, generate_articles

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from replica.response import TEXT, Response
@@ -22,7 +24,9 @@ from replica.site import ReplicaOptions, ReplicaSite
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    site: ReplicaSite  # set on the per-server subclass
+    # set on the per-server subclass: the site and its router (a path -> its response)
+    site: Any
+    route: Callable[[Any, str], Response]
 
     def version_string(self) -> str:
         return "nginx"
@@ -35,14 +39,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _response(self) -> Response:
         if self.path.startswith("/"):
-            return route(self.site, self.path)
+            return self.route(self.site, self.path)
         # Absolute form: asked as a proxy. Only the replica's own address is served; anything
         # else is refused as a proxy that reaches nowhere would (502), never fetched.
         parts = urlsplit(self.path)
         if f"{parts.scheme}://{parts.netloc}" != self.site.base_url:
             message = f"this replica serves {self.site.base_url} only, not {self.path}\n"
             return Response(502, message.encode(), TEXT)
-        return route(self.site, urlunsplit(("", "", parts.path or "/", parts.query, "")))
+        return self.route(self.site, urlunsplit(("", "", parts.path or "/", parts.query, "")))
 
     def _send(self, response: Response, *, with_body: bool) -> None:
         self.send_response(response.status)
@@ -86,7 +90,7 @@ class ReplicaServer:
         port: int = 0,
         *,
         extra_articles: int = 0,
-        options: ReplicaOptions | None = None,
+        options: Any = None,
         public_url: str | None = None,
     ) -> None:
         self._host = host
@@ -104,12 +108,10 @@ class ReplicaServer:
         httpd = _QuietServer((self._host, self._requested_port), _Handler)
         # Absolute URLs in pages need the real port, known only once the socket is bound.
         port = httpd.server_address[1]
-        self._site = ReplicaSite(
-            self._public_url or f"http://{self._host}:{port}",
-            extra_articles=self._extra_articles,
-            options=self._options,
+        self._site = self._build_site(self._public_url or f"http://{self._host}:{port}")
+        httpd.RequestHandlerClass = type(
+            "ReplicaHandler", (_Handler,), {"site": self._site, "route": staticmethod(self.route)}
         )
-        httpd.RequestHandlerClass = type("ReplicaHandler", (_Handler,), {"site": self._site})
         self._httpd = httpd
         # A short poll interval lets stop() return at once instead of after half a second.
         self._thread = threading.Thread(
@@ -120,6 +122,15 @@ class ReplicaServer:
         )
         self._thread.start()
         return self
+
+    def _build_site(self, base_url: str) -> Any:
+        """The site served, its pages naming `base_url`."""
+        return ReplicaSite(base_url, extra_articles=self._extra_articles, options=self._options)
+
+    @staticmethod
+    def route(site: Any, target: str) -> Response:
+        """The site's response to a GET of `target` (path and query)."""
+        return route(site, target)
 
     def stop(self) -> None:
         if self._httpd is None:
@@ -154,7 +165,7 @@ class ReplicaServer:
         return f"http://{self._host}:{self.port}"
 
     @property
-    def site(self) -> ReplicaSite:
+    def site(self) -> Any:
         if self._site is None:
             raise RuntimeError("ReplicaServer is not started")
         return self._site

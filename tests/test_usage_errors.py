@@ -38,6 +38,7 @@ def crawl_usage_error(tmp_path, *args: str, **settings: str) -> str:
         (["radartangsel", "-a", "until=tomorrow"], "until must be a date as YYYY-MM-DD"),
         (["radartangsel", "-a", "base_url=notaurl"], "base_url must be an http:// or https://"),
         (["wordpress"], "-a base_url=https://"),
+        (["news"], "-a base_url=https://"),
         (["nosuchsite"], "no such site: nosuchsite"),
         (["radartangsl"], "did you mean radartangsel?"),
         (["radartangsel", "-a", "limt=5"], "unknown spider argument 'limt' (did you mean limit?)"),

@@ -26,7 +26,7 @@ from crawler.spiders.base import (
     site_name_of,
     spider_arguments,
 )
-from crawler.spiders.wordpress import GENERIC_SITE
+from crawler.spiders.news import GENERIC_SITES
 
 logger = logging.getLogger(__name__)
 
@@ -78,11 +78,12 @@ def check_crawl(command: str, settings: BaseSettings, sites: list[str], spargs: 
 
 
 def site_of(spider_name: str, spider_args: dict[str, str]) -> str:
-    """The site a `scrapy crawl` run writes, as its items name it: the generic wordpress
-    spider crawls many sites, named by `-a name`, else by the base URL's host."""
+    """The site a `scrapy crawl` run writes, as its items name it: a generic spider
+    (wordpress, news) crawls many sites, named by `-a name`, else by the base URL's host."""
     if spider_args.get("name"):
         return spider_args["name"]
-    if spider_name == GENERIC_SITE.name and spider_args.get("base_url"):
+    generic = spider_name in {site.name for site in GENERIC_SITES}
+    if generic and spider_args.get("base_url"):
         return site_name_of(spider_args["base_url"])
     return spider_name
 

@@ -28,7 +28,7 @@ from scrapy.spiderloader import get_spider_loader
 from crawler.dates import WIB, parse_since, parse_until
 from crawler.exitcodes import EXIT_NOT_STARTED, EXIT_NOTHING_MATCHED, EXIT_USAGE
 from crawler.sites import SiteSpiderLoader
-from crawler.spiders.wordpress import GENERIC_SITE
+from crawler.spiders.news import GENERIC_SITES
 from crawler.store import ArticleStore, StoreError, open_store
 
 COLUMN_GAP = "  "
@@ -91,8 +91,9 @@ class Inspection:
         return sorted(get_spider_loader(self.settings).list())
 
     def site_names(self) -> list[str]:
-        """The sites of the registry: the known spiders but the generic one, which is no site."""
-        return [name for name in self.known_sites() if name != GENERIC_SITE.name]
+        """The sites of the registry: the known spiders but the generic ones, which are no site."""
+        generic = {site.name for site in GENERIC_SITES}
+        return [name for name in self.known_sites() if name not in generic]
 
     def site_base_urls(self) -> list[str]:
         """The addresses of the registry's sites, and those of SITE_BASE_URLS."""
@@ -104,7 +105,7 @@ class Inspection:
 
     def check_site(self, store: ArticleStore, site: str | None) -> None:
         """A --site names a spider, or a site with stored articles or runs: the generic
-        `wordpress` spider stores a site under its host name, which no spider has."""
+        spiders (`wordpress`, `news`) store a site under its host name, which no spider has."""
         if site is None:
             return
         known = self.known_sites()

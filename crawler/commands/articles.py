@@ -97,7 +97,7 @@ class Command(Inspection, ScrapyCommand):
     def validate(self, opts: argparse.Namespace) -> None:
         opts.filter = ArticleFilter.from_options(opts)
         if opts.subcommand == "stats":
-            # Not the generic `wordpress` spider: its crawls store each site under its own name.
+            # Not the generic spiders: their crawls store each site under its own name.
             opts.sites = [opts.site] if opts.site else self.site_names()
         if opts.subcommand == "show":
             opts.base_urls = self.site_base_urls()

@@ -2,7 +2,7 @@
 
 The sites: those named on the command line, else CRAWLALL_SITES, else every spider of the
 project that knows its address (a site whose record has a base_url, or an entry of
-SITE_BASE_URLS; the generic `wordpress` spider, which needs `-a base_url`, is left
+SITE_BASE_URLS; the generic `wordpress` and `news` spiders, which need `-a base_url`, are left
 out). `-a NAME=VALUE` goes to every spider (`-a full=1`, `-a since=2024-01-01`).
 
 All sites crawl at the same time, one crawler each in one CrawlerProcess: each is polite to its

@@ -50,6 +50,7 @@ class Command(ScrapyCommand):
         # commands, and `scrapy store` or `scrapy crawl` must not depend on the parsers.
         from crawler.dates import parse_since
         from crawler.reextract import reparse_stored
+        from crawler.spiders.news import GENERIC_SITES
 
         assert self.settings is not None
         configure_logging(self.settings)
@@ -59,7 +60,8 @@ class Command(ScrapyCommand):
                 raise ValueError(f"unexpected arguments: {' '.join(args)}")
             since = parse_since(opts.since)
             if opts.site is not None and opts.site not in spiders.list():
-                known = ", ".join(sorted(spiders.list()))
+                generic = {site.name for site in GENERIC_SITES}  # no sites of their own
+                known = ", ".join(sorted(set(spiders.list()) - generic))
                 raise ValueError(f"unknown site {opts.site!r} (sites: {known})")
         except ValueError as exc:
             print(f"scrapy reparse: error: {exc}", file=sys.stderr)

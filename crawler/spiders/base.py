@@ -6,14 +6,18 @@ each site a subclass of NewsSiteSpider carrying its record (`site_spider`), and 
 With the site's `rest_api` on (the default; `-a rest_api=0` turns it off), articles come from
 the REST API first (`/wp-json/wp/v2/posts`, crawler/restapi.py): clean GMT dates and bodies
 without theme chrome, 100 posts a request, no article page fetched. When it answers anything
-but a list of posts (401/403/404 from a security plugin, a login page), or with the option off,
-discovery copes with any source being absent (404, 403, blocked, empty):
-  1. sitemaps: robots.txt `Sitemap:` lines, else the usual WordPress paths (Yoast
-     sitemap_index.xml, core wp-sitemap.xml, sitemap.xml), down through indexes to post sitemaps;
-  2. the RSS/Atom feed (/feed/), read too: it is cheap and often fresher than a cached sitemap,
-     but it only lists the newest posts;
+but a list of posts (401/403/404 from a security plugin, a login page), or with the option off
+(the generic `news` spider's default), discovery copes with any source being absent (404, 403,
+blocked, empty):
+  1. sitemaps: robots.txt `Sitemap:` lines, else the site's usual paths (WordPress's: Yoast
+     sitemap_index.xml, core wp-sitemap.xml, sitemap.xml), down through indexes to the child
+     sitemaps that list articles (`sitemap_follow`); an entry's date is its lastmod, else its
+     Google News `<news:publication_date>`;
+  2. the RSS/Atom feeds at the site's feed paths (/feed/), read too: cheap and often fresher
+     than a cached sitemap, but they only list the newest posts;
   3. listings, the fallback: when the crawl goes idle and no sitemap gave an article URL, the
-     home page and every category linked from it are walked page by page.
+     home page and every section linked from it are walked page by page, and the feed the
+     home page announces in its head is read.
 Only pages the parser recognises as single articles become items. Each is read by the parser
 the site's `parser` option gives (crawler/themes/registry.py: its own parser, a theme profile,
 the detected one, or the fallback extractor); every item says which path extracted it
@@ -51,6 +55,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from lxml import etree
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import (
@@ -133,6 +138,38 @@ class MultiPageArticle:
         return len(self.bodies) + len(self.missing) + len(self.pending)
 
 
+def news_publication_dates(sitemap: bytes) -> dict[str, str]:
+    """The `<news:publication_date>` of each entry of a Google News sitemap, by its `<loc>`.
+    Scrapy's Sitemap keeps only an entry's direct children, and the date is a grandchild
+    (`<url><news:news><news:publication_date>`). Parsed only when the body names the element:
+    other sitemaps cost a substring search."""
+    if b"publication_date" not in sitemap:
+        return {}
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+    try:
+        root = etree.fromstring(sitemap, parser=parser)
+    except etree.XMLSyntaxError:  # nothing recoverable: Scrapy's Sitemap reads what it can
+        return {}
+    dates = {}
+    for entry in [] if root is None else root.iterfind("{*}url"):
+        loc = entry.findtext("{*}loc")
+        date = entry.findtext("{*}news/{*}publication_date")
+        if loc and date:
+            dates[loc.strip()] = date.strip()
+    return dates
+
+
+def address_to_fetch(canonical: str, listed: str) -> str:
+    """The address to request an article at: its canonical URL, without the trailing slash
+    canonical_url adds (WordPress's permalinks end with one) when the source listed the article
+    without one. Custom CMSs route `/read/123/slug` and not always `/read/123/slug/`: some
+    redirect it, others answer 404. The store still keys the article by `canonical`."""
+    parts = urlsplit(canonical)
+    if parts.path == "/" or not parts.path.endswith("/") or urlsplit(listed).path.endswith("/"):
+        return canonical
+    return parts._replace(path=parts.path.rstrip("/")).geturl()
+
+
 def page_problem(response: Response) -> str | None:
     """Why a fetched page cannot be an article, or None. The reason becomes a stats key."""
     if not response.body.strip():
@@ -194,8 +231,8 @@ SPIDER_ARGUMENTS = {
     "since": "YYYY-MM-DD: skip articles published before that day (WIB)",
     "until": "YYYY-MM-DD: skip articles published after that day (WIB)",
     "full": "1: fetch every article found, stored or not (a backfill)",
-    "rest_api": "0: skip the WordPress REST API (default: the site's choice)",
-    "name": "the items' `site` (the generic wordpress spider; default: the host)",
+    "rest_api": "0 or 1: skip or read the WordPress REST API first (default: the site's choice)",
+    "name": "the items' `site` (the generic wordpress and news spiders; default: the host)",
 }
 
 
@@ -274,7 +311,7 @@ def site_spider(site: Site, module: str = __name__) -> type[NewsSiteSpider]:
     class_name = "".join(part.capitalize() for part in re.split(r"[-_]", site.name))
     attributes = {
         "__module__": module,
-        "__doc__": f"{site.name} ({site.base_url or 'any WordPress site: -a base_url'}).",
+        "__doc__": f"{site.name} ({site.base_url or 'any site: -a base_url'}).",
         "name": site.name,
         "site": site,
         "custom_settings": dict(site.politeness),
@@ -283,7 +320,8 @@ def site_spider(site: Site, module: str = __name__) -> type[NewsSiteSpider]:
 
 
 def site_name_of(base_url: str) -> str:
-    """The site name of a crawl of `scrapy crawl wordpress` without `-a name`: its host."""
+    """The site name of a generic spider's crawl (`scrapy crawl wordpress` or `news`) without
+    `-a name`: its host."""
     return host_of(base_url).removeprefix("www.")
 
 
@@ -292,8 +330,8 @@ class NewsSiteSpider(scrapy.Spider):
 
     # --- discovery defaults, where the site's record names no paths -------------------------
     sitemap_paths: tuple[str, ...] = ("/sitemap_index.xml", "/wp-sitemap.xml", "/sitemap.xml")
-    # child sitemaps worth following: posts (Yoast, AIOSEO, core) and news sitemaps; pages,
-    # categories, tags and authors never list articles.
+    # child sitemaps worth following, by their path: posts (Yoast, AIOSEO, core) and news
+    # sitemaps; pages, categories, tags and authors never list articles.
     sitemap_follow = re.compile(r"post-sitemap|posts-post|news", re.IGNORECASE)
     feed_paths: tuple[str, ...] = ("/feed/",)
     listing_paths: tuple[str, ...] = ("/",)
@@ -307,12 +345,19 @@ class NewsSiteSpider(scrapy.Spider):
         ".page-nav a:has(i.td-icon-menu-right)::attr(href)",
         "link[rel='next']::attr(href)",
         "a.next.page-numbers::attr(href)",
+        "a[rel~='next']::attr(href)",
+    )
+    # The site's own feed, announced in a listing page's head; the first one: WordPress
+    # announces the comments feed after it, which lists comments, not articles.
+    listing_feed_link = (
+        "head link[rel~='alternate'][type='application/rss+xml']::attr(href),"
+        "head link[rel~='alternate'][type='application/atom+xml']::attr(href)"
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         arguments = spider_arguments(self.site, kwargs)  # SpiderArgumentError: a usage error
         super().__init__(*args, **({"name": arguments.name} if arguments.name else {}))
-        if not self.site.base_url and arguments.base_url and not arguments.name:
+        if self.site.is_generic and arguments.base_url and not arguments.name:
             self.name = site_name_of(arguments.base_url)  # the generic spider names its site
         self._base_url_arg = arguments.base_url
         self.limit = arguments.limit
@@ -320,6 +365,8 @@ class NewsSiteSpider(scrapy.Spider):
         self.until = arguments.until
         self.full = arguments.full  # fetch every discovered article, stored or not
         self.rest_api = self.site.rest_api if arguments.rest_api is None else arguments.rest_api
+        if self.site.sitemap_follow is not None:
+            self.sitemap_follow = re.compile(self.site.sitemap_follow, re.IGNORECASE)
         self.rest_failed_over = False
         self.discovery = DiscoveryState(self._walk_listings, self.limit_reached)
         # `limit` counts stored articles: an item a pipeline drops (no body, a schema error)
@@ -576,13 +623,18 @@ class NewsSiteSpider(scrapy.Spider):
             logger.warning("%s: not a sitemap: %s", self.name, response.url)
             return
         self.count("discovery/read/sitemap")
-        # Least recently modified first: the LIFO queue serves the newest first.
+        published = news_publication_dates(body)
+        # Least recently modified first: the LIFO queue serves the newest first. A Google News
+        # entry may give its publication date alone: that date is the entry's then.
         entries = sorted(
-            ((parse_date(entry.get("lastmod")), entry["loc"]) for entry in sitemap),
+            (
+                (parse_date(entry.get("lastmod") or published.get(entry["loc"])), entry["loc"])
+                for entry in sitemap
+            ),
             key=lambda entry: entry[0] or OLDEST,
         )
         if sitemap.type == "sitemapindex":
-            children = [url for _, url in entries if self.sitemap_follow.search(url)]
+            children = [url for _, url in entries if self.sitemap_follow.search(urlsplit(url).path)]
             refused = self.discovery.queue_child_sitemaps(children)
             if refused:
                 self.count("discovery/dropped/sitemap_limit", refused)
@@ -640,11 +692,14 @@ class NewsSiteSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             return
         self.count("discovery/read/listing")
-        links = [
-            response.urljoin(href)
-            for css in self.listing_article_links
-            for href in response.css(css).getall()
-        ]
+        # Once each, in page order: a teaser often links its article from image and headline.
+        links = list(
+            dict.fromkeys(
+                response.urljoin(href)
+                for css in self.site.listing_links or self.listing_article_links
+                for href in response.css(css).getall()
+            )
+        )
         for url in links:
             yield from self.article_request(url, None, "listing")
         if self.since and self.listing_all_older_than_since(response):
@@ -652,8 +707,12 @@ class NewsSiteSpider(scrapy.Spider):
         if links:  # a page without articles is past the end (or a trap): nothing behind it
             yield from self.listing_next_page_request(response)
         if follow_categories:
-            for href in response.css(self.listing_category_links).getall():
-                yield self.source_request(response.urljoin(href), self.parse_listing)
+            feed = response.css(self.listing_feed_link).get()
+            if feed:  # already read when it is one of the feed paths: the dupefilter drops it
+                yield self.source_request(response.urljoin(feed), self.parse_feed)
+            for css in self.site.section_links or (self.listing_category_links,):
+                for href in response.css(css).getall():
+                    yield self.source_request(response.urljoin(href), self.parse_listing)
 
     def listing_next_page_request(self, response: TextResponse) -> Iterator[scrapy.Request]:
         """The listing's next page, unless DISCOVERY_MAX_LISTING_PAGES pages of it were read
@@ -704,12 +763,12 @@ class NewsSiteSpider(scrapy.Spider):
             return
         self.discovery.article_listed(source)
         self.count(f"discovery/articles/{source}")
-        url = canonical_url(url, self.base_url)
+        canonical = canonical_url(url, self.base_url)
         yield scrapy.Request(
-            url,
+            address_to_fetch(canonical, listed=url),
             callback=self.parse_article,
             errback=self.article_failed,
-            meta={DISCOVERED: Discovered(url, source, date)},
+            meta={DISCOVERED: Discovered(canonical, source, date)},
         )
 
     # --- articles ------------------------------------------------------------------------------

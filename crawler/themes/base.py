@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 from functools import cached_property
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from scrapy.http import TextResponse
@@ -32,6 +32,7 @@ from crawler.cleaning import clean_text
 from crawler.dates import WIB, parse_date, printed_dates_with_time, written_wall_time
 from crawler.extract import parse_count, text_of, visible_lines
 from crawler.structured import (
+    ARTICLE_TYPES,
     article_node,
     jsonld_names,
     jsonld_nodes,
@@ -79,6 +80,7 @@ _SITE_BYLINE = re.compile(
     r"(?P<names>[^\d|:–-]{3,80}?)(?:\s+[-–|]\s+|(?P<comma>,)\s+)(?P<site>[\w.]+(?:\s+[\w.]+){0,2})"
     r"(?:\s+[|·•]\s.*)?"
 )
+_MICRODATA_TYPES = etree.XPath("//*[@itemscope]/@itemtype", smart_strings=False)
 _VISIBLE_TEXT = etree.XPath(
     "descendant::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]",
     smart_strings=False,
@@ -251,7 +253,28 @@ class ArticleParser:
             return True
         if body_classes & self.other_body_classes:
             return False
-        return self.meta("og:type") == "article" or bool(self.jsonld_article)
+        # Outside WordPress no body class says it: the page's own declaration does. But not on
+        # the home page, which SEO set-ups often declare an article too, or carry the JSON-LD
+        # NewsArticle of the lead story.
+        if self.is_home_page():
+            return False
+        og_type = (self.meta("og:type") or "").strip().lower()  # okezone: "Article"
+        return og_type == "article" or bool(self.jsonld_article) or self.one_microdata_article()
+
+    def one_microdata_article(self) -> bool:
+        """Whether the page holds exactly one schema.org Article item in microdata (older
+        portal templates: `itemtype="http://schema.org/NewsArticle"` and no og:type). A listing
+        may mark up every teaser so: one, and only one, is the page's own."""
+        items = _MICRODATA_TYPES(self.root)
+        kinds = [kind.rstrip("/").rsplit("/", 1)[-1] for kind in items]
+        return sum(kind in ARTICLE_TYPES for kind in kinds) == 1
+
+    def is_home_page(self) -> bool:
+        """Whether the page is the site's home page: at the path of the site's address, or at
+        the root when the parser was not told the address (then base_url is the page's own)."""
+        site_url = self.base_url if self.base_url != self.response.url else "/"
+        home = urlsplit(site_url).path.rstrip("/")
+        return urlsplit(self.response.url).path.rstrip("/") == home
 
     def canonical_url(self) -> str:
         canonical = self.head_link("canonical")
