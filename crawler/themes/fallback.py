@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 
 import trafilatura
+from lxml.html import HtmlElement
 from parsel import Selector
 from trafilatura.meta import reset_caches
 
@@ -39,6 +40,25 @@ TRAFILATURA_OPTIONS = {
 }
 
 
+# Where loose text is wrapped into paragraphs (paragraphs_of_loose_text): containers of blocks;
+# a <p> holding a <div> (tag soup) already makes its text a paragraph.
+LOOSE_TEXT_CONTAINERS = frozenset({"div", "section", "article", "main", "td", "body"})
+# Children that end a run of loose text: blocks, which are paragraphs or containers of their own.
+PARAGRAPH_BREAKING_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1",
+        "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote", "pre", "figure",
+        "figcaption", "form", "hr", "center", "address", "details", "fieldset", "iframe",
+        "script", "style", "noscript",
+    }
+)  # fmt: skip
+# A body that repeats its headline does so after at most a date line, a kicker, breadcrumbs or
+# a sidebar item (drop_up_to_headline): within this many characters of its start (detik puts
+# a list of ten dates before it).
+HEADLINE_WITHIN_CHARS = 600
+BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote")
+
+
 class FallbackParser(ArticleParser):
     # No theme to trust: the <h1> a declared title agrees with, else the declared title
     # without the site's name (ArticleParser.declared_headline), else the article's <h1>.
@@ -54,11 +74,20 @@ class FallbackParser(ArticleParser):
     @cached_property
     def extracted(self) -> Selector | None:
         """trafilatura's output (an HTML document: metadata in <head>, the text in <body>),
-        computed once per page."""
-        output = trafilatura.extract(
-            self.response.text, url=self.response.url, **TRAFILATURA_OPTIONS
-        )
-        return Selector(text=output) if output else None
+        computed once per page, on the page with its loose text in paragraphs
+        (`paragraphs_of_loose_text`) and with the body starting after the headline
+        (`drop_up_to_headline`)."""
+        tree = trafilatura.load_html(self.response.text)
+        if tree is None:
+            return None
+        paragraphs_of_loose_text(tree)
+        output = trafilatura.extract(tree, url=self.response.url, **TRAFILATURA_OPTIONS)
+        if not output:
+            return None
+        extracted = Selector(text=output)
+        # the headline as get_title reads it, without trafilatura's title (computed here)
+        drop_up_to_headline(extracted.root, self.declared_headline() or self.first(self.title))
+        return extracted
 
     def extracted_meta(self, name: str) -> str | None:
         if self.extracted is None:
@@ -118,6 +147,124 @@ class FallbackParser(ArticleParser):
         if self.extracted is None:
             return None
         return "".join(self.extracted.xpath("//body/node()").getall()) or None
+
+
+def paragraphs_of_loose_text(root: HtmlElement) -> None:
+    """Put the text that sits directly in a container beside its blocks into paragraphs of
+    its own, in place: each run of text and inline elements between two blocks, or between
+    double line breaks ("text<br><br>text").
+
+    Older Indonesian CMS templates write a body that way: kompas (2016) opens with
+    `<div><strong>Jakarta, KompasOtomotif</strong> – Tahun depan, ...<br><br>...<p>`,
+    KapanLagi with `<b>Kapanlagi.com</b> - Pesona ...<p><p>`, detik with a photo's <div>
+    and then `text<br><br>text`. trafilatura reads such text poorly: it drops a lead before
+    the first <p>, and splits a run at each inline element, losing the spaces around it
+    ("Robot for Footatau"). In paragraphs it reads them like any other.
+
+    A container without blocks is left as it is: it is a paragraph itself (Antara writes
+    paragraphs as <div>s, one of them with "<br><br>" inside; <p>s in that one alone would
+    make trafilatura take it for the whole body)."""
+    containers = {paragraph.getparent() for paragraph in root.iter("p")}
+    containers.update(br.getparent() for br in root.iter("br") if _is_paragraph_break(br))
+    for container in containers:
+        if (
+            container is not None
+            and container.tag in LOOSE_TEXT_CONTAINERS
+            and any(child.tag in PARAGRAPH_BREAKING_TAGS for child in container)
+        ):
+            _wrap_loose_runs(container)
+
+
+def _is_paragraph_break(br: HtmlElement) -> bool:
+    """Whether a <br> is the first of two in a row (only spaces between them) with text right
+    after them: "<br class="clear"><br class="clear">" between layout blocks is no break
+    between paragraphs."""
+    second = br.getnext()
+    if second is None or second.tag != "br" or (br.tail or "").strip():
+        return False
+    if (second.tail or "").strip():
+        return True
+    following = second.getnext()
+    return (
+        following is not None
+        and following.tag not in PARAGRAPH_BREAKING_TAGS
+        and following.tag != "br"
+        and bool(following.text_content().strip())
+    )
+
+
+def _wrap_loose_runs(container: HtmlElement) -> None:
+    """Wrap each run of loose text and inline elements of `container` that holds text into a
+    <p>; a run ends at a block-level child or a line break (a <br> between paragraphs, or
+    before the desk's initials: detik's "...pungkas Nabil.<br><strong>(bgs/rul)</strong>"),
+    as the cleaning splits the text of the containers it keeps (crawler/cleaning/clean.py)."""
+    lead, run = container.text, []
+    container.text = None
+    for child in list(container):
+        if child.tag in PARAGRAPH_BREAKING_TAGS or child.tag == "br":
+            _wrap_run(container, child, lead, run)
+            lead, run = child.tail, []
+            child.tail = None
+        else:
+            run.append(child)
+    _wrap_run(container, None, lead, run)
+
+
+def _wrap_run(
+    container: HtmlElement, before: HtmlElement | None, lead: str | None, run: list[HtmlElement]
+) -> None:
+    """Wrap `lead` and the `run` of elements into a <p> right before `before` (None: at the
+    end). A run without text (spaces between blocks, an image) stays as it is."""
+    has_text = bool((lead or "").strip()) or any(
+        (element.text_content() + (element.tail or "")).strip() for element in run
+    )
+    if not has_text:
+        return
+    paragraph = container.makeelement("p", {})
+    paragraph.text = lead
+    for element in run:
+        paragraph.append(element)  # moves it, tail included
+    if before is None:
+        container.append(paragraph)
+    else:
+        before.addprevious(paragraph)
+
+
+def drop_up_to_headline(root: HtmlElement, headline: str | None) -> None:
+    """Drop the headline from the start of an extracted body, with what comes before it (a
+    kicker, breadcrumbs, the date line, a sidebar item): the body starts after the headline.
+    trafilatura keeps the page's headline when it sits in the block it chose (tribunnews's
+    <h1>, republika's <p class="h5"> in a header <div>); an article's own text never repeats
+    its headline as a block."""
+    body = root.find("body")
+    if body is None or not headline:
+        return
+    wanted = _comparable(headline)
+    if not 0 <= _comparable(body.text_content()).find(wanted) <= HEADLINE_WITHIN_CHARS:
+        return
+    for block in body.iter(BLOCK_TAGS):
+        if _comparable(block.text_content()) == wanted:
+            _drop_through(block, body)
+            return
+
+
+def _drop_through(element: HtmlElement, top: HtmlElement) -> None:
+    """Remove `element` and everything before it inside `top` (the text after it stays)."""
+    parent = element.getparent()
+    for earlier in list(element.itersiblings(preceding=True)):
+        parent.remove(earlier)
+    parent.text = element.tail
+    parent.remove(element)
+    while parent is not top:
+        ancestor = parent.getparent()
+        for earlier in list(parent.itersiblings(preceding=True)):
+            ancestor.remove(earlier)
+        ancestor.text = None
+        parent = ancestor
+
+
+def _comparable(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _keywords(value: Any) -> list[str]:

@@ -1,0 +1,171 @@
+"""The fallback extractor's body (crawler/themes/fallback.py): what it does around trafilatura
+so that a page no profile knows gives the article's own paragraphs, and no more. Sentences are
+quoted from the real pages of ../shared/realpages/ (a sentence or two each)."""
+
+from __future__ import annotations
+
+import lxml.html
+from scrapy.http import HtmlResponse
+
+from crawler.cleaning import clean_body
+from crawler.themes.fallback import (
+    FallbackParser,
+    drop_up_to_headline,
+    paragraphs_of_loose_text,
+)
+
+# A sidebar beside every page below: a fallback that takes it for the body is wrong.
+SIDEBAR = """<aside><h3>Terpopuler</h3><ul>
+  <li><a href="/a">Harga cabai naik di pasar induk</a></li>
+  <li><a href="/b">Jalan tol baru dibuka pekan depan</a></li></ul></aside>"""
+
+
+def page(article: str, title: str = "Merek China Serbu Indonesia, Ini Kata Gaikindo") -> str:
+    return f"""<html><head><title>{title}</title>
+      <meta property="og:title" content="{title}"></head>
+      <body><div class="wrap">{SIDEBAR}<div class="main">{article}</div></div></body></html>"""
+
+
+def fallback_body(html: str) -> list[str]:
+    response = HtmlResponse(url="https://warta.example/read/1", body=html, encoding="utf-8")
+    return clean_body(FallbackParser(response).get_body_html() or "").text.split("\n\n")
+
+
+# --- loose text -------------------------------------------------------------------------------
+# kompas 2016: the first paragraphs are text of the container itself, then <p>s follow
+KOMPAS_LEAD = (
+    "<br><strong>Jakarta, KompasOtomotif</strong> &ndash; Tahun depan, dua produsen otomotif "
+    "asal China, SAIC-GM-Wuling dan Sokonindo Indonesia (SI) mulai meramaikan industri otomotif "
+    "Indonesia. Bahkan, Wuling berinvestasi Rp 9,2 triliun membangun pabrik di atas lahan "
+    "seluas 30 hektar.<br><br>Menanggapi kondisi itu, Ketua Umum Gaikindo periode 2016-2019 "
+    "Johannes Nangoi, mengatakan, semakin banyak merek baru yang masuk, semakin bagus. Sebab, "
+    "Indonesia dinilai sebagai pasar potensial."
+)
+KOMPAS_PARAGRAPHS = (
+    "<p>Menurut Nangoi, produsen otomotif baru yang mendirikan pabrik di Indonesia itu sangat "
+    "bagus. Sebab, selain menguntungkan bagi pabrikan itu sendiri, untung lainnya bisa menyerap "
+    "tenaga kerja lokal.</p><p>Nangoi melanjutkan, sukses atau tidaknya merek itu di Indonesia "
+    "ditentukan oleh konsumen. Sehingga, masing-masing produsen harus memiliki cara bagaimana "
+    "menggaet konsumen Indonesia membeli produknya.</p>"
+)
+
+
+def test_the_text_of_the_container_before_its_first_paragraph_is_the_body_s_start():
+    body = fallback_body(page(f"<div class='div-read'>{KOMPAS_LEAD}{KOMPAS_PARAGRAPHS}</div>"))
+    assert body[0].startswith("Jakarta, KompasOtomotif – Tahun depan, dua produsen otomotif")
+    assert body[1].startswith("Menanggapi kondisi itu, Ketua Umum Gaikindo")
+    assert body[2].startswith("Menurut Nangoi, produsen otomotif baru")
+    assert len(body) == 4
+
+
+def test_text_between_double_line_breaks_keeps_its_words_apart():
+    # detik 2015: a photo's block, then the body as text<br><br>text with emphasised words
+    article = (
+        "<div class='detail_text'><div class='pic_artikel'><img src='/robot.jpg'></div>"
+        "<b>Yogyakarta</b> - Lima mahasiswa Universitas Gadjah Mada (UGM) Yogyakarta berhasil "
+        "mengembangkan alat terapi pascastroke. Alat ini diberi nama Indonesia "
+        "<em>Rehabilitation</em> <em>Robot for Foot </em>atau I-REBOT.<br><br>Lima mahasiswa "
+        "UGM ini adalah Yulisyah Putri Daulay (Teknik Industri), Ragil Sulistiyo (Teknik "
+        'Mesin), dan Rizka Islami Ratnasari (Teknik Industri).<br><br>"Dibandingkan dengan '
+        'yang beredar di pasaran dari luar negeri, alat ini lebih portabel, mudah dibawa," kata '
+        "ketua tim, Yulisyah Putri Daulay kepada wartawan di UGM, Selasa (16/6/2015).<br>"
+        "<strong>(bgs/rul)</strong></div>"
+    )
+    body = fallback_body(page(article, "Mahasiswa UGM Kembangkan Robot Terapi Pascastroke"))
+    assert body[0].endswith("diberi nama Indonesia Rehabilitation Robot for Foot atau I-REBOT.")
+    assert body[-1].endswith("di UGM, Selasa (16/6/2015).")  # the desk's initials went
+    assert len(body) == 3
+
+
+def loose(html: str) -> str:
+    root = lxml.html.fromstring(html)
+    paragraphs_of_loose_text(root)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+def test_loose_text_goes_into_paragraphs_beside_the_container_s_blocks():
+    assert loose(
+        "<div><b>Kapanlagi.com</b> - Pesona kecantikan yang dimiliki Dian Sastrowardoyo memang "
+        "sudah tak diragukan lagi.<p>Selalu dipuja pria dan wanita.</p></div>"
+    ) == (
+        "<div><p><b>Kapanlagi.com</b> - Pesona kecantikan yang dimiliki Dian Sastrowardoyo "
+        "memang sudah tak diragukan lagi.</p><p>Selalu dipuja pria dan wanita.</p></div>"
+    )
+
+
+def test_a_container_without_blocks_is_a_paragraph_and_stays_one():
+    # Antara: paragraphs written as <div>s, one of them holding "<br><br>"
+    html = (
+        "<div><div>Jakarta (ANTARA News) - PT Astra Otoparts Tbk meluncurkan rangkaian jenis ban"
+        ' sepeda motor terbaru.</div><div><br>"Kami siap bersaing," kata Direktur PT Astra '
+        "Otoparts Tbk Yusak Kristian.<br><br>Ban yang diluncurkan meliputi tiga tipe.</div></div>"
+    )
+    assert loose(html) == html
+
+
+def test_line_breaks_between_layout_blocks_are_no_paragraph_break():
+    # merdeka: clearing <br>s around the comment box; its label stays a label
+    html = (
+        '<div><span>Komentar Anda</span><div class="fb-comments"></div>'
+        '<br class="clear"><br class="clear"><div class="tabs"></div></div>'
+    )
+    assert loose(html) == html
+
+
+# --- the headline -----------------------------------------------------------------------------
+
+
+def extracted(body: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
+
+
+def body_text(root: lxml.html.HtmlElement) -> str:
+    return " ".join(root.find("body").text_content().split())
+
+
+def test_the_body_starts_after_the_headline_and_what_comes_before_it():
+    # detik 2015: the date line and the kicker over the headline, in the block trafilatura took
+    root = extracted(
+        "<p>Selasa 16 Jun 2015, 14:05 WIB</p><h2>MUDA DAN MENGINSPIRASI</h2>"
+        "<h1>Mahasiswa UGM Kembangkan Robot Terapi Pascastroke</h1>"
+        "<p>Yogyakarta - Lima mahasiswa Universitas Gadjah Mada (UGM) Yogyakarta berhasil "
+        "mengembangkan alat terapi pascastroke.</p>"
+    )
+    drop_up_to_headline(root, "Mahasiswa UGM Kembangkan Robot Terapi Pascastroke")
+    assert body_text(root) == (
+        "Yogyakarta - Lima mahasiswa Universitas Gadjah Mada (UGM) Yogyakarta berhasil "
+        "mengembangkan alat terapi pascastroke."
+    )
+
+
+def test_a_headline_in_a_header_block_goes_with_the_breadcrumbs_before_it():
+    # republika 2017: breadcrumbs, headline and date line in one header <div>
+    root = extracted(
+        '<div><p><a href="/">Home</a> &gt; <a href="/berita">Berita</a></p>'
+        "<p>Jamaah Haji Ikuti Pemeriksaan Kesehatan Haji</p>"
+        "<p>Jumat , 17 February 2017, 13:16 WIB</p></div>"
+        "<p>IHRAM.CO.ID, BANJARMASIH -- Kepala Kantor Kementerian Agama Kota Banjarmasin H "
+        "Sofrayani mengimbau, calon jamaah haji Kota Banjarmasin untuk mengikuti pemeriksaan "
+        "kesehatan haji tahap pertama.</p>"
+    )
+    drop_up_to_headline(root, "Jamaah Haji Ikuti Pemeriksaan Kesehatan Haji")
+    assert [" ".join(p.text_content().split()) for p in root.iter("p")] == [
+        "Jumat , 17 February 2017, 13:16 WIB",
+        "IHRAM.CO.ID, BANJARMASIH -- Kepala Kantor Kementerian Agama Kota Banjarmasin H "
+        "Sofrayani mengimbau, calon jamaah haji Kota Banjarmasin untuk mengikuti pemeriksaan "
+        "kesehatan haji tahap pertama.",
+    ]
+
+
+def test_a_headline_far_into_the_body_is_left_alone():
+    # a sentence of the article's own, then a block that happens to read as the headline
+    article = (
+        "<p>Kepala Kantor Kementerian Agama Kota Banjarmasin H Sofrayani mengimbau, calon jamaah "
+        "haji Kota Banjarmasin untuk mengikuti pemeriksaan kesehatan haji tahap pertama. "
+        "Pemeriksaan ini sebagai bagian tahapan penting yang harus dilalui untuk keberangkatan "
+        "haji tahun 2017.</p>" * 4
+    ) + "<p>Jamaah Haji Ikuti Pemeriksaan Kesehatan Haji</p>"
+    root = extracted(article)
+    before = body_text(root)
+    drop_up_to_headline(root, "Jamaah Haji Ikuti Pemeriksaan Kesehatan Haji")
+    assert body_text(root) == before
