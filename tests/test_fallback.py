@@ -11,6 +11,7 @@ from crawler.cleaning import clean_body
 from crawler.themes.fallback import (
     FallbackParser,
     drop_up_to_headline,
+    narrow_to_article,
     paragraphs_of_loose_text,
 )
 
@@ -169,3 +170,71 @@ def test_a_headline_far_into_the_body_is_left_alone():
     before = body_text(root)
     drop_up_to_headline(root, "Jamaah Haji Ikuti Pemeriksaan Kesehatan Haji")
     assert body_text(root) == before
+
+
+# --- the article's region ---------------------------------------------------------------------
+# Media Indonesia 2026: a sidebar card, the body in a <div class="article"> trafilatura does not
+# recognise (so it reads every <p> of the page), teasers with their summaries, a copyright line
+MEDIA_INDONESIA = """<html><head><title>IHSG Hari Ini: Sempat Tembus 9.000</title></head><body>
+  <div class="columns"><div class="card-1"><div class="text"><h5>Headline</h5>
+    <div class="card-1-title"><a href="/e">Elite Diminta Dengarkan Publik</a></div>
+    <p>Sebanyak 66,1% responden menolak pilkada melalui DPRD.</p></div></div></div>
+  <h1>IHSG Hari Ini: Sempat Tembus 9.000</h1>
+  <div class="article">
+    <p>INDEKS Harga Saham Gabungan atau IHSG pada perdagangan hari ini, Kamis (8/1), berakhir
+    antiklimaks. Sempat mencetak rekor tertinggi sepanjang masa secara intraday dengan menembus
+    level psikologis 9.000, indeks justru berbalik arah dan ditutup di zona merah.</p>
+    <p>Berdasarkan data Bursa Efek Indonesia (BEI), IHSG ditutup melemah 0,22% atau turun 19,34
+    poin ke posisi 8.925,47.</p>
+    <h2>Tekanan Sektor Bahan Baku</h2>
+    <p>Pelemahan IHSG hari ini terutama dipicu oleh koreksi tajam pada sektor bahan baku (basic
+    materials) yang anjlok hingga 3,22%.</p>
+    <p>Statistik perdagangan mencatat volume transaksi yang cukup tinggi mencapai 55,14 miliar
+    saham dengan nilai transaksi sebesar Rp29,06 triliun.</p>
+    <h2>Sentimen Pasar: Euforia Sesaat?</h2>
+    <p>Analis menilai pembalikan arah IHSG sore ini merupakan respons wajar pasar setelah reli
+    panjang di awal tahun 2026.</p>
+  </div>
+  <section><div class="ti">Berita Lainnya</div><ul class="list-3">
+    <li><div class="text"><h3><a href="/1">IHSG 8 Januari 2026 Ditutup Koreksi Wajar</a></h3>
+      <span>08/1/2026 17:03</span>
+      <p>IHSG ditutup melemah 0,22% ke level 8.925 pada perdagangan Kamis (8/1). Analis menyebut
+      koreksi sehat akibat profit taking pasca reli panjang.</p></div></li>
+    <li><div class="text"><h3><a href="/2">Menkeu Purbaya: Ekonomi Triwulan IV 5,45%</a></h3>
+      <span>08/1/2026 15:25</span>
+      <p>Menteri Keuangan Purbaya Yudhi Sadewa memproyeksikan pertumbuhan ekonomi Triwulan IV
+      2025 mencapai 5,45%.</p></div></li></ul></section>
+  <footer><p>Copyright @ 2026 Media Group - mediaindonesia. All Rights Reserved</p></footer>
+</body></html>"""
+
+
+def test_a_body_trafilatura_does_not_recognise_is_read_from_the_article_s_region():
+    body = fallback_body(MEDIA_INDONESIA)
+    assert body[0].startswith("INDEKS Harga Saham Gabungan")
+    assert "Tekanan Sektor Bahan Baku" in body  # the subheadings, which a reading of <p>s drops
+    assert body[-1].startswith("Analis menilai pembalikan arah IHSG")
+    assert len(body) == 7
+
+
+def extracted_blocks(*blocks: str) -> lxml.html.HtmlElement:
+    return extracted("".join(blocks))
+
+
+def test_a_heading_trafilatura_found_outside_the_region_keeps_its_reading():
+    # Elementor: the subheading is a widget of its own, outside the widget of the paragraphs
+    page_html = """<html><body><div class="col">
+      <div class="w"><div class="c"><p>Instagram adalah salah satu platform media sosial yang
+        paling populer di Indonesia saat ini.</p><p>Banyak pelaku usaha memanfaatkan Instagram
+        untuk memasarkan produk mereka kepada calon pembeli.</p></div></div>
+      <div class="w"><h2>1. Memanfaatkan Alat Otomasi Untuk Mempermudah Pemasaran</h2></div>
+      </div></body></html>"""
+    root = extracted_blocks(
+        "<p>Instagram adalah salah satu platform media sosial yang paling populer di Indonesia "
+        "saat ini.</p>",
+        "<h2>1. Memanfaatkan Alat Otomasi Untuk Mempermudah Pemasaran</h2>",
+        "<p>Banyak pelaku usaha memanfaatkan Instagram untuk memasarkan produk mereka kepada "
+        "calon pembeli.</p>",
+    )
+    before = lxml.html.tostring(root)
+    narrow_to_article(root, lxml.html.document_fromstring(page_html))
+    assert lxml.html.tostring(root) == before

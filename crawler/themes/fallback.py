@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 
+import lxml.html
 import trafilatura
 from lxml.html import HtmlElement
 from parsel import Selector
@@ -52,6 +53,15 @@ PARAGRAPH_BREAKING_TAGS = frozenset(
         "script", "style", "noscript",
     }
 )  # fmt: skip
+# The article's region (narrow_to_article): paragraph containers are elements whose <p>s of
+# at least SUBSTANTIAL_PARAGRAPH_CHARS hold PARAGRAPH_CONTAINER_SHARE of the text the richest
+# one's do. What trafilatura reads in the region keeps REGION_MIN_SHARE of its reading of the
+# page, or the region is not the article.
+SUBSTANTIAL_PARAGRAPH_CHARS = 25
+PARAGRAPH_CONTAINER_SHARE = 0.2
+REGION_MIN_SHARE = 0.5
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+TEXT_BLOCK_TAGS = ("p", *HEADING_TAGS, "li", "blockquote", "pre", "td")
 # A body that repeats its headline does so after at most a date line, a kicker, breadcrumbs or
 # a sidebar item (drop_up_to_headline): within this many characters of its start (detik puts
 # a list of ten dates before it).
@@ -85,6 +95,7 @@ class FallbackParser(ArticleParser):
         if not output:
             return None
         extracted = Selector(text=output)
+        narrow_to_article(extracted.root, tree)
         # the headline as get_title reads it, without trafilatura's title (computed here)
         drop_up_to_headline(extracted.root, self.declared_headline() or self.first(self.title))
         return extracted
@@ -228,6 +239,101 @@ def _wrap_run(
         container.append(paragraph)
     else:
         before.addprevious(paragraph)
+
+
+def narrow_to_article(extracted: HtmlElement, page: HtmlElement) -> None:
+    """Replace trafilatura's body by what it reads in the article's own region of the page,
+    when all it took beyond that region are stray paragraphs: each alone in its block (a
+    sidebar card's blurb, the summaries in a "Berita Lainnya" list, the copyright line), or
+    too short for a paragraph (a teaser's date). Media Indonesia's body is a
+    <div class="article"> that trafilatura does not recognise: it falls back to every <p> of
+    the page, and to no <h2>.
+
+    The region (`_article_region`) holds the page's paragraph containers; anything else
+    trafilatura took outside it -- a heading amid the article's paragraphs (Elementor puts
+    each subheading in a widget of its own), a list, a paragraph among others, more than a
+    minor share of the text -- says the region misses part of the article, and the page's
+    reading stays. `page` is used up (its body becomes the region)."""
+    body = extracted.find("body")
+    paragraphs = _paragraphs_by_parent(page)
+    region = _article_region(paragraphs)
+    if body is None or region is None:
+        return
+    inside = _squashed(region.text_content())
+    lone = {texts[0] for texts in paragraphs.values() if len(texts) == 1}
+    taken = [(block.tag, _squashed(block.text_content())) for block in body.iter(TEXT_BLOCK_TAGS)]
+    taken = [(tag, text) for tag, text in taken if text]
+    within = [text in inside for _, text in taken]
+    if all(within) or not any(within):
+        return
+    first_within = within.index(True)
+    for index, ((tag, text), is_within) in enumerate(zip(taken, within, strict=True)):
+        stray = tag == "p" and (text in lone or len(text) < SUBSTANTIAL_PARAGRAPH_CHARS)
+        label = index < first_within and tag in HEADING_TAGS  # a sidebar card's
+        if not (is_within or stray or label):
+            return
+    narrowed = _extracted_body(page, region)
+    kept = _squashed(narrowed.text_content()) if narrowed is not None else ""
+    if len(kept) < REGION_MIN_SHARE * len(_squashed(body.text_content())):
+        return
+    body.text = narrowed.text
+    for child in list(body):
+        body.remove(child)
+    body.extend(narrowed)
+
+
+def _paragraphs_by_parent(page: HtmlElement) -> dict[HtmlElement, list[str]]:
+    """The (squashed) texts of the page's substantial <p>s, by the element they are in."""
+    paragraphs: dict[HtmlElement, list[str]] = {}
+    for paragraph in page.iter("p"):
+        text = _squashed(paragraph.text_content())
+        parent = paragraph.getparent()
+        if parent is not None and len(text) >= SUBSTANTIAL_PARAGRAPH_CHARS:
+            paragraphs.setdefault(parent, []).append(text)
+    return paragraphs
+
+
+def _article_region(paragraphs: dict[HtmlElement, list[str]]) -> HtmlElement | None:
+    """The smallest element that holds every paragraph container of the page: an element
+    whose own <p>s hold at least PARAGRAPH_CONTAINER_SHARE of the text the richest one's do
+    (the sections of a long article, not a teaser's lone summary). None if that is the whole
+    page."""
+    scores = {parent: sum(map(len, texts)) for parent, texts in paragraphs.items()}
+    if not scores:
+        return None
+    best = max(scores.values())
+    containers = [
+        parent for parent, score in scores.items() if score >= PARAGRAPH_CONTAINER_SHARE * best
+    ]
+    region = containers[0]
+    for container in containers[1:]:
+        ancestry = {container, *container.iterancestors()}
+        while region not in ancestry:
+            region = region.getparent()
+    return None if region.tag in ("html", "body") else region
+
+
+def _extracted_body(page: HtmlElement, region: HtmlElement) -> HtmlElement | None:
+    """trafilatura's body of the page reduced to `region`, in an <article>: trafilatura
+    reads that with its main extractor, a bare <div> with its baseline, which keeps <p>s and
+    drops subheadings."""
+    page_body = page.find("body")
+    if page_body is None:
+        return None
+    for child in list(page_body):
+        page_body.remove(child)
+    page_body.text = None
+    article = page_body.makeelement("article", {})
+    article.append(region)
+    page_body.append(article)
+    output = trafilatura.extract(page, **{**TRAFILATURA_OPTIONS, "with_metadata": False})
+    return lxml.html.fromstring(output).find("body") if output else None
+
+
+def _squashed(text: str) -> str:
+    """Text without any whitespace: lxml's text_content() runs blocks together, trafilatura
+    separates them, and either may keep a line break inside a paragraph."""
+    return "".join(text.split())
 
 
 def drop_up_to_headline(root: HtmlElement, headline: str | None) -> None:
