@@ -238,3 +238,17 @@ def test_a_heading_trafilatura_found_outside_the_region_keeps_its_reading():
     before = lxml.html.tostring(root)
     narrow_to_article(root, lxml.html.document_fromstring(page_html))
     assert lxml.html.tostring(root) == before
+
+
+def test_loose_text_among_paragraphs_written_as_divs_goes_into_divs():
+    # Blogger's editor: paragraphs are <div>s of text, a list is loose text with <br>s
+    html = (
+        "<div><div>Menjual berbagai macam followers, baik followers aktif, followers pasif, "
+        "like aktif, like pasif bahkan juga twitter.</div><div>Harganya sangat murah bukan? "
+        "Untuk beli followers instagram murah, cepat, dan terpercaya kalian bisa membelinya di "
+        "sini.</div><br><br><b>FOLLOWERS AKTIF:</b><br>Akun asli orang Indonesia<br></div>"
+    )
+    assert loose(html) == html.replace(
+        "<br><br><b>FOLLOWERS AKTIF:</b><br>Akun asli orang Indonesia<br>",
+        "<br><br><div><b>FOLLOWERS AKTIF:</b></div><br><div>Akun asli orang Indonesia</div><br>",
+    )

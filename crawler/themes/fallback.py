@@ -174,7 +174,8 @@ def paragraphs_of_loose_text(root: HtmlElement) -> None:
 
     A container without blocks is left as it is: it is a paragraph itself (Antara writes
     paragraphs as <div>s, one of them with "<br><br>" inside; <p>s in that one alone would
-    make trafilatura take it for the whole body)."""
+    make trafilatura take it for the whole body). In a container whose paragraphs are <div>s
+    (Blogger's editor) the new paragraphs are <div>s too."""
     containers = {paragraph.getparent() for paragraph in root.iter("p")}
     containers.update(br.getparent() for br in root.iter("br") if _is_paragraph_break(br))
     for container in containers:
@@ -209,29 +210,44 @@ def _wrap_loose_runs(container: HtmlElement) -> None:
     <p>; a run ends at a block-level child or a line break (a <br> between paragraphs, or
     before the desk's initials: detik's "...pungkas Nabil.<br><strong>(bgs/rul)</strong>"),
     as the cleaning splits the text of the containers it keeps (crawler/cleaning/clean.py)."""
+    tag = "div" if _writes_paragraphs_as_divs(container) else "p"
     lead, run = container.text, []
     container.text = None
     for child in list(container):
         if child.tag in PARAGRAPH_BREAKING_TAGS or child.tag == "br":
-            _wrap_run(container, child, lead, run)
+            _wrap_run(container, child, lead, run, tag)
             lead, run = child.tail, []
             child.tail = None
         else:
             run.append(child)
-    _wrap_run(container, None, lead, run)
+    _wrap_run(container, None, lead, run, tag)
+
+
+def _writes_paragraphs_as_divs(container: HtmlElement) -> bool:
+    """Whether a container's paragraphs are <div>s of text and not <p>s (Blogger's editor,
+    Antara): <p>s among them would make trafilatura read the <p>s and drop the <div>s."""
+    paragraphs = [child for child in container if child.tag in ("p", "div")]
+    return not any(child.tag == "p" for child in paragraphs) and (
+        sum(len((child.text or "").strip()) >= SUBSTANTIAL_PARAGRAPH_CHARS for child in paragraphs)
+        >= 2
+    )
 
 
 def _wrap_run(
-    container: HtmlElement, before: HtmlElement | None, lead: str | None, run: list[HtmlElement]
+    container: HtmlElement,
+    before: HtmlElement | None,
+    lead: str | None,
+    run: list[HtmlElement],
+    tag: str,
 ) -> None:
-    """Wrap `lead` and the `run` of elements into a <p> right before `before` (None: at the
+    """Wrap `lead` and the `run` of elements into a `tag` right before `before` (None: at the
     end). A run without text (spaces between blocks, an image) stays as it is."""
     has_text = bool((lead or "").strip()) or any(
         (element.text_content() + (element.tail or "")).strip() for element in run
     )
     if not has_text:
         return
-    paragraph = container.makeelement("p", {})
+    paragraph = container.makeelement(tag, {})
     paragraph.text = lead
     for element in run:
         paragraph.append(element)  # moves it, tail included
