@@ -216,6 +216,18 @@ def test_a_body_trafilatura_does_not_recognise_is_read_from_the_article_s_region
     assert len(body) == 7
 
 
+def test_a_lead_paragraph_between_the_headline_and_the_region_keeps_the_page_s_reading():
+    lead = (
+        "IHSG sempat mencetak rekor tertinggi sepanjang masa sebelum berbalik melemah akibat "
+        "aksi ambil untung."
+    )
+    html = MEDIA_INDONESIA.replace(
+        '<div class="article">', f'<div class="lead"><p>{lead}</p></div><div class="article">'
+    )
+    body = fallback_body(html)
+    assert lead in body
+
+
 def extracted_blocks(*blocks: str) -> lxml.html.HtmlElement:
     return extracted("".join(blocks))
 
@@ -236,7 +248,7 @@ def test_a_heading_trafilatura_found_outside_the_region_keeps_its_reading():
         "calon pembeli.</p>",
     )
     before = lxml.html.tostring(root)
-    narrow_to_article(root, lxml.html.document_fromstring(page_html))
+    narrow_to_article(root, lxml.html.document_fromstring(page_html), "Cara Menambah Followers")
     assert lxml.html.tostring(root) == before
 
 

@@ -85,7 +85,8 @@ class FallbackParser(ArticleParser):
     def extracted(self) -> Selector | None:
         """trafilatura's output (an HTML document: metadata in <head>, the text in <body>),
         computed once per page, on the page with its loose text in paragraphs
-        (`paragraphs_of_loose_text`) and with the body starting after the headline
+        (`paragraphs_of_loose_text`), from the article's region where trafilatura strayed
+        beyond it (`narrow_to_article`), and with the body starting after the headline
         (`drop_up_to_headline`)."""
         tree = trafilatura.load_html(self.response.text)
         if tree is None:
@@ -95,9 +96,10 @@ class FallbackParser(ArticleParser):
         if not output:
             return None
         extracted = Selector(text=output)
-        narrow_to_article(extracted.root, tree)
         # the headline as get_title reads it, without trafilatura's title (computed here)
-        drop_up_to_headline(extracted.root, self.declared_headline() or self.first(self.title))
+        headline = self.declared_headline() or self.first(self.title)
+        narrow_to_article(extracted.root, tree, headline)
+        drop_up_to_headline(extracted.root, headline)
         return extracted
 
     def extracted_meta(self, name: str) -> str | None:
@@ -257,34 +259,35 @@ def _wrap_run(
         before.addprevious(paragraph)
 
 
-def narrow_to_article(extracted: HtmlElement, page: HtmlElement) -> None:
+def narrow_to_article(extracted: HtmlElement, page: HtmlElement, headline: str | None) -> None:
     """Replace trafilatura's body by what it reads in the article's own region of the page,
-    when all it took beyond that region are stray paragraphs: each alone in its block (a
-    sidebar card's blurb, the summaries in a "Berita Lainnya" list, the copyright line), or
-    too short for a paragraph (a teaser's date). Media Indonesia's body is a
-    <div class="article"> that trafilatura does not recognise: it falls back to every <p> of
-    the page, and to no <h2>.
+    when all it took beyond that region are stray paragraphs: each alone in its block and
+    above the headline or after the region (a sidebar card's blurb, the summaries in a
+    "Berita Lainnya" list, the copyright line), or too short for a paragraph (a teaser's
+    date). Media Indonesia's body is a <div class="article"> that trafilatura does not
+    recognise: it falls back to every <p> of the page, and to no <h2>.
 
     The region (`_article_region`) holds the page's paragraph containers; anything else
-    trafilatura took outside it -- a heading amid the article's paragraphs (Elementor puts
-    each subheading in a widget of its own), a list, a paragraph among others, more than a
-    minor share of the text -- says the region misses part of the article, and the page's
-    reading stays. `page` is used up (its body becomes the region)."""
+    trafilatura took outside it -- a paragraph between the headline and the region (a lead
+    in a block of its own), a heading amid the article's paragraphs (Elementor puts each
+    subheading in a widget of its own), a list, a paragraph among others, more than a minor
+    share of the text -- says the region misses part of the article, and the page's reading
+    stays. `page` is used up (its body becomes the region)."""
     body = extracted.find("body")
     paragraphs = _paragraphs_by_parent(page)
     region = _article_region(paragraphs)
     if body is None or region is None:
         return
     inside = _squashed(region.text_content())
-    lone = {texts[0] for texts in paragraphs.values() if len(texts) == 1}
     taken = [(block.tag, _squashed(block.text_content())) for block in body.iter(TEXT_BLOCK_TAGS)]
     taken = [(tag, text) for tag, text in taken if text]
     within = [text in inside for _, text in taken]
     if all(within) or not any(within):
         return
+    strays = _stray_paragraphs(page, paragraphs, region, headline)
     first_within = within.index(True)
     for index, ((tag, text), is_within) in enumerate(zip(taken, within, strict=True)):
-        stray = tag == "p" and (text in lone or len(text) < SUBSTANTIAL_PARAGRAPH_CHARS)
+        stray = tag == "p" and (text in strays or len(text) < SUBSTANTIAL_PARAGRAPH_CHARS)
         label = index < first_within and tag in HEADING_TAGS  # a sidebar card's
         if not (is_within or stray or label):
             return
@@ -298,23 +301,48 @@ def narrow_to_article(extracted: HtmlElement, page: HtmlElement) -> None:
     body.extend(narrowed)
 
 
-def _paragraphs_by_parent(page: HtmlElement) -> dict[HtmlElement, list[str]]:
-    """The (squashed) texts of the page's substantial <p>s, by the element they are in."""
-    paragraphs: dict[HtmlElement, list[str]] = {}
+def _paragraphs_by_parent(page: HtmlElement) -> dict[HtmlElement, list[tuple[str, HtmlElement]]]:
+    """The page's substantial <p>s (squashed text, element), by the element they are in."""
+    paragraphs: dict[HtmlElement, list[tuple[str, HtmlElement]]] = {}
     for paragraph in page.iter("p"):
         text = _squashed(paragraph.text_content())
         parent = paragraph.getparent()
         if parent is not None and len(text) >= SUBSTANTIAL_PARAGRAPH_CHARS:
-            paragraphs.setdefault(parent, []).append(text)
+            paragraphs.setdefault(parent, []).append((text, paragraph))
     return paragraphs
 
 
-def _article_region(paragraphs: dict[HtmlElement, list[str]]) -> HtmlElement | None:
+def _stray_paragraphs(
+    page: HtmlElement,
+    paragraphs: dict[HtmlElement, list[tuple[str, HtmlElement]]],
+    region: HtmlElement,
+    headline: str | None,
+) -> set[str]:
+    """The texts of the <p>s that are the only substantial one in their parent and stand
+    above the headline or after the region, in the page's order."""
+    order = {element: index for index, element in enumerate(page.iter())}
+    wanted = _comparable(headline or "")
+    top = next(
+        (h for h in page.iter(*HEADING_TAGS) if wanted and _comparable(h.text_content()) == wanted),
+        None,
+    )
+    return {
+        text
+        for texts in paragraphs.values()
+        if len(texts) == 1
+        for text, paragraph in texts
+        if order[paragraph] > order[region] or (top is not None and order[paragraph] < order[top])
+    }
+
+
+def _article_region(
+    paragraphs: dict[HtmlElement, list[tuple[str, HtmlElement]]],
+) -> HtmlElement | None:
     """The smallest element that holds every paragraph container of the page: an element
     whose own <p>s hold at least PARAGRAPH_CONTAINER_SHARE of the text the richest one's do
     (the sections of a long article, not a teaser's lone summary). None if that is the whole
     page."""
-    scores = {parent: sum(map(len, texts)) for parent, texts in paragraphs.items()}
+    scores = {parent: sum(len(text) for text, _ in texts) for parent, texts in paragraphs.items()}
     if not scores:
         return None
     best = max(scores.values())
