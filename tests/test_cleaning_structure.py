@@ -37,3 +37,39 @@ def test_a_paragraph_that_ends_with_an_ellipsis_of_its_own_stays():
     cleaned = clean_body(f"<p>{trailing}</p><p>{FIRST_PARAGRAPH}</p><p>{SECOND_PARAGRAPH}</p>")
     assert cleaned.text.split("\n\n") == [trailing, FIRST_PARAGRAPH, SECOND_PARAGRAPH]
     assert cleaned.removed == {}
+
+
+# krisna.or.id (a blog post on Indonesia's COVID-19 figures, 2021): Harian Kompas's tweet in
+# X/Twitter's embed code between two of the post's own paragraphs
+BEFORE_TWEET = (
+    "Hari ini mau coba lihat lagi statistik COVID-19 di Indonesia, terutama belakangan ini "
+    "karena lagi ramai lagi soal undertesting."
+)
+TWEET = (
+    '<blockquote class="twitter-tweet"><p lang="in" dir="ltr">Penambahan kasus Covid-19 harian '
+    "cenderung menurun. Hal ini terjadi seiring dengan turunnya jumlah pemeriksaan secara "
+    'signifikan. <a href="https://twitter.com/hashtag/Humaniora">#Humaniora</a></p>&mdash; '
+    'Harian Kompas (@hariankompas) <a href="https://twitter.com/hariankompas/status/'
+    '1417642983227236357">July 21, 2021</a></blockquote> <script async '
+    'src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>'
+)
+AFTER_TWEET = (
+    "Tentu saja andalan saya adalah Our World in Data yang datanya bisa diakses siapa saja "
+    "dengan mudah."
+)
+
+
+def test_an_embedded_tweet_goes_and_the_paragraphs_around_it_stay():
+    cleaned = clean_body(f"<div><p>{BEFORE_TWEET}</p>{TWEET}<p>{AFTER_TWEET}</p></div>")
+    assert cleaned.text.split("\n\n") == [BEFORE_TWEET, AFTER_TWEET]
+    assert cleaned.removed["embedded_post"] == 1
+
+
+def test_a_quotation_in_a_blockquote_of_the_article_stays():
+    # an article setting a statement it quotes as a <blockquote> (the statement detik quoted)
+    quotation = (
+        '"Mayoritas masalah sudah diperbaiki dalam update over the air, meskipun masih ada tiga '
+        'masalah keamanan kecil yang belum," demikian pernyataan tim Project Zero.'
+    )
+    cleaned = clean_body(f"<p>{BEFORE_TWEET}</p><blockquote>{quotation}</blockquote>")
+    assert cleaned.text.split("\n\n") == [BEFORE_TWEET, quotation]

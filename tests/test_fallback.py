@@ -264,3 +264,19 @@ def test_loose_text_among_paragraphs_written_as_divs_goes_into_divs():
         "<br><br><b>FOLLOWERS AKTIF:</b><br>Akun asli orang Indonesia<br>",
         "<br><br><div><b>FOLLOWERS AKTIF:</b></div><br><div>Akun asli orang Indonesia</div><br>",
     )
+
+
+def test_an_embedded_tweet_is_not_read_as_the_article_s_quotation():
+    # trafilatura keeps a tweet's <blockquote> as a quotation: the fallback removes the post
+    # before trafilatura reads the page, while its class still says what it is
+    tweet = (
+        '<blockquote class="twitter-tweet"><p lang="in" dir="ltr">Penambahan kasus Covid-19 '
+        "harian cenderung menurun. Hal ini terjadi seiring dengan turunnya jumlah pemeriksaan "
+        "secara signifikan.</p>&mdash; Harian Kompas (@hariankompas) "
+        '<a href="https://twitter.com/hariankompas/status/1417642983227236357">July 21, 2021'
+        "</a></blockquote>"
+    )
+    article = f"<article>{KOMPAS_PARAGRAPHS}{tweet}{KOMPAS_PARAGRAPHS}</article>"
+    body = fallback_body(page(article))
+    assert not any("Penambahan kasus Covid-19" in paragraph for paragraph in body)
+    assert len(body) == 4

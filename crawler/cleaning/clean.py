@@ -83,6 +83,22 @@ EMPHASIS_TAGS = frozenset({"strong", "b", "em", "i", "u", "span"})
 # Parents that go when their last child goes (never a table cell: that would shift columns).
 EMPTY_WHEN_CHILDLESS_TAGS = frozenset({"ul", "ol", "dl", "li", "blockquote", "dd", *EMPHASIS_TAGS})
 
+# Social posts embedded with their networks' standard embed codes: a <blockquote> holding
+# the post's text, which the network's script turns into a card. X/Twitter's twitter-tweet
+# and twitter-video, Instagram's instagram-media, TikTok's tiktok-embed, Threads'
+# text-post-media, Facebook's fallback quote fb-xfbml-parse-ignore. Someone else's words
+# quoted in the page, not the article's paragraphs (issue 13: a tweet left in a body).
+EMBEDDED_POST_CLASSES = frozenset(
+    {
+        "twitter-tweet",
+        "twitter-video",
+        "instagram-media",
+        "tiktok-embed",
+        "text-post-media",
+        "fb-xfbml-parse-ignore",
+    }
+)
+
 # An excerpt of the body above it (_drop_leading_excerpt): among the first blocks, at least
 # this long without its ellipsis.
 EXCERPT_WITHIN_BLOCKS = 4
@@ -145,6 +161,8 @@ def clean_body(raw_html: str) -> CleanedBody:
     if root is None:
         return CleanedBody(html="", text="", removed={})
     removed: Counter[str] = Counter()
+    if posts := drop_embedded_posts(root):
+        removed["embedded_post"] += posts
     _resolve_lazy_images(root)
     layout = _prune_and_survey(root, removed)
     for element in layout.loose_text_holders:
@@ -154,6 +172,24 @@ def clean_body(raw_html: str) -> CleanedBody:
     html = _serialise(root, layout.unwrap)
     text = unicodedata.normalize("NFC", "\n\n".join(texts))
     return CleanedBody(html=html, text=text, removed=dict(removed))
+
+
+# --- embedded posts
+
+
+def drop_embedded_posts(root: Element) -> int:
+    """Remove the social posts embedded in `root` with their networks' embed codes
+    (EMBEDDED_POST_CLASSES), with what they quote; returns how many. The fallback extractor
+    calls it on the page before trafilatura reads it: trafilatura keeps a tweet's
+    <blockquote> as a quotation of the article, without the class that tells it apart."""
+    posts = [
+        quote
+        for quote in root.iter("blockquote")
+        if not EMBEDDED_POST_CLASSES.isdisjoint((quote.get("class") or "").split())
+    ]
+    for post in posts:
+        _drop_tree(post)  # the text after it stays; one inside another goes with the outer
+    return len(posts)
 
 
 # --- DOM rules, compiled into a matcher that costs a dict lookup for most elements

@@ -23,7 +23,7 @@ from parsel import Selector
 from trafilatura.meta import reset_caches
 
 from crawler.bylines import person_names, strip_writer_label
-from crawler.cleaning import clean_text
+from crawler.cleaning import clean_text, drop_embedded_posts
 from crawler.extract import text_of
 from crawler.themes.base import ArticleParser
 
@@ -84,13 +84,15 @@ class FallbackParser(ArticleParser):
     @cached_property
     def extracted(self) -> Selector | None:
         """trafilatura's output (an HTML document: metadata in <head>, the text in <body>),
-        computed once per page, on the page with its loose text in paragraphs
+        computed once per page, on the page without its embedded social posts
+        (crawler.cleaning.drop_embedded_posts) and with its loose text in paragraphs
         (`paragraphs_of_loose_text`), from the article's region where trafilatura strayed
         beyond it (`narrow_to_article`), and with the body starting after the headline
         (`drop_up_to_headline`)."""
         tree = trafilatura.load_html(self.response.text)
         if tree is None:
             return None
+        drop_embedded_posts(tree)
         paragraphs_of_loose_text(tree)
         output = trafilatura.extract(tree, url=self.response.url, **TRAFILATURA_OPTIONS)
         if not output:
