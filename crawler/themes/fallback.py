@@ -66,7 +66,7 @@ TEXT_BLOCK_TAGS = ("p", *HEADING_TAGS, "li", "blockquote", "pre", "td")
 # a sidebar item (drop_up_to_headline): within this many characters of its start (detik puts
 # a list of ten dates before it).
 HEADLINE_WITHIN_CHARS = 600
-BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote")
+HEADLINE_BLOCK_TAGS = ("p", "div", *HEADING_TAGS, "ul", "ol", "li", "blockquote")
 
 
 class FallbackParser(ArticleParser):
@@ -193,8 +193,8 @@ def paragraphs_of_loose_text(root: HtmlElement) -> None:
 
 def _is_paragraph_break(br: HtmlElement) -> bool:
     """Whether a <br> is the first of two in a row (only spaces between them) with text right
-    after them: "<br class="clear"><br class="clear">" between layout blocks is no break
-    between paragraphs."""
+    after them: two <br class='clear'> between layout blocks are no break between
+    paragraphs."""
     second = br.getnext()
     if second is None or second.tag != "br" or (br.tail or "").strip():
         return False
@@ -211,7 +211,7 @@ def _is_paragraph_break(br: HtmlElement) -> bool:
 
 def _wrap_loose_runs(container: HtmlElement) -> None:
     """Wrap each run of loose text and inline elements of `container` that holds text into a
-    <p>; a run ends at a block-level child or a line break (a <br> between paragraphs, or
+    paragraph; a run ends at a block-level child or a line break (a <br> between paragraphs, or
     before the desk's initials: detik's "...pungkas Nabil.<br><strong>(bgs/rul)</strong>"),
     as the cleaning splits the text of the containers it keeps (crawler/cleaning/clean.py)."""
     tag = "div" if _writes_paragraphs_as_divs(container) else "p"
@@ -394,7 +394,7 @@ def drop_up_to_headline(root: HtmlElement, headline: str | None) -> None:
     wanted = _comparable(headline)
     if not 0 <= _comparable(body.text_content()).find(wanted) <= HEADLINE_WITHIN_CHARS:
         return
-    for block in body.iter(BLOCK_TAGS):
+    for block in body.iter(HEADLINE_BLOCK_TAGS):
         if _comparable(block.text_content()) == wanted:
             _drop_through(block, body)
             return
