@@ -60,6 +60,10 @@ PARAGRAPH_BREAKING_TAGS = frozenset(
 SUBSTANTIAL_PARAGRAPH_CHARS = 25
 PARAGRAPH_CONTAINER_SHARE = 0.2
 REGION_MIN_SHARE = 0.5
+# Each block trafilatura took is looked up in the region's text: a page so big that this would
+# cost seconds (a hostile page, not an article: ~50 blocks in 5,000 characters is typical)
+# keeps the page's reading.
+NARROWING_MAX_SEARCH = 50_000_000
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 TEXT_BLOCK_TAGS = ("p", *HEADING_TAGS, "li", "blockquote", "pre", "td")
 # A body that repeats its headline does so after at most a date line, a kicker, breadcrumbs or
@@ -283,6 +287,8 @@ def narrow_to_article(extracted: HtmlElement, page: HtmlElement, headline: str |
     inside = _squashed(region.text_content())
     taken = [(block.tag, _squashed(block.text_content())) for block in body.iter(TEXT_BLOCK_TAGS)]
     taken = [(tag, text) for tag, text in taken if text]
+    if len(taken) * len(inside) > NARROWING_MAX_SEARCH:
+        return
     within = [text in inside for _, text in taken]
     if all(within) or not any(within):
         return
