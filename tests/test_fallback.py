@@ -158,6 +158,19 @@ def test_a_headline_in_a_header_block_goes_with_the_breadcrumbs_before_it():
     ]
 
 
+def test_a_block_reading_as_the_headline_after_a_paragraph_is_left_alone():
+    # the article's own first paragraph, then a photo caption that repeats the headline
+    root = extracted(
+        "<p>IHRAM.CO.ID, BANJARMASIH -- Kepala Kantor Kementerian Agama Kota Banjarmasin H "
+        "Sofrayani mengimbau, calon jamaah haji Kota Banjarmasin untuk mengikuti pemeriksaan "
+        "kesehatan haji tahap pertama. Pemeriksaan ini sebagai bagian tahapan penting.</p>"
+        "<p>Jamaah Haji Ikuti Pemeriksaan Kesehatan Haji</p>"
+    )
+    before = body_text(root)
+    drop_up_to_headline(root, "Jamaah Haji Ikuti Pemeriksaan Kesehatan Haji")
+    assert body_text(root) == before
+
+
 def test_a_headline_far_into_the_body_is_left_alone():
     # a sentence of the article's own, then a block that happens to read as the headline
     article = (

@@ -70,6 +70,8 @@ TEXT_BLOCK_TAGS = ("p", *HEADING_TAGS, "li", "blockquote", "pre", "td")
 # a sidebar item (drop_up_to_headline): within this many characters of its start (detik puts
 # a list of ten dates before it).
 HEADLINE_WITHIN_CHARS = 600
+# and none of them is a paragraph longer than a date line, a kicker or breadcrumbs are
+LONGEST_LINE_BEFORE_HEADLINE = 200
 HEADLINE_BLOCK_TAGS = ("p", "div", *HEADING_TAGS, "ul", "ol", "li", "blockquote")
 
 
@@ -401,9 +403,12 @@ def drop_up_to_headline(root: HtmlElement, headline: str | None) -> None:
     if not 0 <= _comparable(body.text_content()).find(wanted) <= HEADLINE_WITHIN_CHARS:
         return
     for block in body.iter(HEADLINE_BLOCK_TAGS):
-        if _comparable(block.text_content()) == wanted:
+        text = _comparable(block.text_content())
+        if text == wanted:
             _drop_through(block, body)
             return
+        if block.tag in ("p", "li", "blockquote") and len(text) > LONGEST_LINE_BEFORE_HEADLINE:
+            return  # a paragraph, maybe the article's own: the headline here is no heading
 
 
 def _drop_through(element: HtmlElement, top: HtmlElement) -> None:
