@@ -83,6 +83,28 @@ EMPHASIS_TAGS = frozenset({"strong", "b", "em", "i", "u", "span"})
 # Parents that go when their last child goes (never a table cell: that would shift columns).
 EMPTY_WHEN_CHILDLESS_TAGS = frozenset({"ul", "ol", "dl", "li", "blockquote", "dd", *EMPHASIS_TAGS})
 
+# Social posts embedded with their networks' standard embed codes: a <blockquote> holding
+# the post's text, which the network's script turns into a card. X/Twitter's twitter-tweet
+# and twitter-video, Instagram's instagram-media, TikTok's tiktok-embed, Threads'
+# text-post-media, Facebook's fallback quote fb-xfbml-parse-ignore. Someone else's words
+# quoted in the page, not the article's paragraphs (issue 13: a tweet left in a body).
+EMBEDDED_POST_CLASSES = frozenset(
+    {
+        "twitter-tweet",
+        "twitter-video",
+        "instagram-media",
+        "tiktok-embed",
+        "text-post-media",
+        "fb-xfbml-parse-ignore",
+    }
+)
+
+# An excerpt of the body above it (_drop_leading_excerpt): among the first blocks, at least
+# this long without its ellipsis.
+EXCERPT_WITHIN_BLOCKS = 4
+EXCERPT_MIN_CHARS = 40
+_ELLIPSIS_AT_END = re.compile(r"\s*(?:\.{3}|…)$")
+
 # A paragraph whose text is mostly link text, as in the list under "Berita Terkait:".
 LINK_LIST_MIN_SHARE = 0.6
 
@@ -139,14 +161,35 @@ def clean_body(raw_html: str) -> CleanedBody:
     if root is None:
         return CleanedBody(html="", text="", removed={})
     removed: Counter[str] = Counter()
+    if posts := drop_embedded_posts(root):
+        removed["embedded_post"] += posts
     _resolve_lazy_images(root)
     layout = _prune_and_survey(root, removed)
     for element in layout.loose_text_holders:
         _wrap_loose_text(element)
-    texts = _drop_by_text_rules(_text_blocks(root, layout.holds_blocks), removed)
+    blocks = _drop_leading_excerpt(_text_blocks(root, layout.holds_blocks), removed)
+    texts = _drop_by_text_rules(blocks, removed)
     html = _serialise(root, layout.unwrap)
     text = unicodedata.normalize("NFC", "\n\n".join(texts))
     return CleanedBody(html=html, text=text, removed=dict(removed))
+
+
+# --- embedded posts
+
+
+def drop_embedded_posts(root: Element) -> int:
+    """Remove the social posts embedded in `root` with their networks' embed codes
+    (EMBEDDED_POST_CLASSES), with what they quote; returns how many. The fallback extractor
+    calls it on the page before trafilatura reads it: trafilatura keeps a tweet's
+    <blockquote> as a quotation of the article, without the class that tells it apart."""
+    posts = [
+        quote
+        for quote in root.iter("blockquote")
+        if not EMBEDDED_POST_CLASSES.isdisjoint((quote.get("class") or "").split())
+    ]
+    for post in posts:
+        _drop_tree(post)  # the text after it stays; one inside another goes with the outer
+    return len(posts)
 
 
 # --- DOM rules, compiled into a matcher that costs a dict lookup for most elements
@@ -482,6 +525,28 @@ def _text_blocks(root: Element, holds_blocks: set[Element]) -> list[Element]:
         for block in root.iter(TEXT_BLOCK_TAGS)
         if block not in holds_blocks and block not in in_captions
     ]
+
+
+# --- the excerpt
+
+
+def _drop_leading_excerpt(blocks: list[Element], removed: Counter[str]) -> list[Element]:
+    """Drop a summary that opens the body cut off with an ellipsis, when the paragraph it was
+    cut from follows (Blogger templates print the post's excerpt, p.post-excerpt, above its
+    body: "Selamat pagi sobat tekno, ... sebuah media online terpercaya sebagai ..."). Only
+    among the first blocks, and only a copy of a later block's start: a paragraph that merely
+    ends with "..." is kept."""
+    opening = [_block_text(block) for block in blocks[: EXCERPT_WITHIN_BLOCKS + 1]]
+    for index, text in enumerate(opening[:-1]):
+        cut = _ELLIPSIS_AT_END.search(text)
+        start = text[: cut.start()] if cut else ""
+        if len(start) >= EXCERPT_MIN_CHARS and any(
+            later.startswith(start) for later in opening[index + 1 :]
+        ):
+            removed["excerpt"] += 1
+            _drop_with_emptied_ancestors([blocks[index]])
+            return blocks[:index] + blocks[index + 1 :]
+    return blocks
 
 
 # --- text rules
