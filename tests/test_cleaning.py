@@ -707,6 +707,24 @@ TEXT_CASES = [
         id="related_posts-berita-utama",
     ),
     pytest.param(
+        "related_posts",
+        "Pilihan Redaksi",
+        "Pilihan redaksi jatuh pada foto banjir di Ciputat.",
+        id="related_posts-pilihan-redaksi",
+    ),
+    pytest.param(
+        "promo",
+        "Lihat Video: Banjir Setinggi Lutut Rendam Ciputat",
+        "Lihat video itu, kata Kapolres, pelakunya terlihat jelas.",
+        id="promo-lihat-video",
+    ),
+    pytest.param(
+        "next_prev",
+        "Baca Artikel Selanjutnya",
+        "Baca artikel selanjutnya dari undang-undang itu sebelum menandatangani.",
+        id="next_prev-baca-selanjutnya",
+    ),
+    pytest.param(
         "comments",
         "berikan komentar anda",  # okezone-*
         "Bagaimana sudah paham dan jelas? jika sudah berikan komentar di bawah dan jangan lupa "
@@ -1312,6 +1330,33 @@ def test_comment_form_without_its_markup() -> None:
     cleaned = clean_body(article(form))
     assert cleaned.text.split("\n\n") == [LEAD, CLOSING]
     assert cleaned.removed == {"comments": len(COMMENT_FORM_STRINGS)}
+
+
+# --- a caption that closes with its photo's credit (ENDING_RULES)
+
+CREDITED = "Ia berharap kasus ini segera tuntas. (Tribunnews.com/Reza Deni)"
+
+
+def test_a_caption_closing_with_a_credit_goes() -> None:
+    caption = (  # detik-robot-pascastroke-2015, over the body
+        "Alat terapi pascastroke temuan mahasiswa UGM yang diberi nama Indonesia Rehabilitation "
+        "Robot for Foot atau I-REBOT. (Bagus Kurniawan/detikcom)"
+    )
+    cleaned = clean_body(article(p(caption)))
+    assert cleaned.text.split("\n\n") == [LEAD, CLOSING]
+    assert cleaned.removed == {"photo_caption": 1}
+
+
+def test_a_credit_closing_the_last_paragraph_is_the_articles() -> None:
+    cleaned = clean_body(td_content(p(LEAD), p(CREDITED)))
+    assert cleaned.text.split("\n\n") == [LEAD, CREDITED]
+    assert cleaned.removed == {}
+
+
+def test_a_credit_on_the_last_line_goes() -> None:
+    cleaned = clean_body(td_content(p(LEAD), p("(Tribunnews.com/Reza Deni)")))
+    assert cleaned.text == LEAD
+    assert cleaned.removed == {"photo_caption": 1}
 
 
 # --- the page's header a body may start with

@@ -329,7 +329,7 @@ def _compile_ending_rules(
 
 
 def _ending_rule(text: str) -> str | None:
-    """The name of the first ending rule whose pattern ends the text, if any."""
+    """The name of the first ending rule whose pattern ends the text, if any (ENDING_RULES)."""
     for rule, pattern in _ENDING_RULES:
         if len(text) <= rule.max_chars and pattern.search(text, len(text) - rule.tail_chars):
             return rule.name
@@ -549,7 +549,12 @@ def _drop_by_text_rules(blocks: list[Element], removed: Counter[str]) -> list[st
                 images.clear()  # under the article's own subheading: the article's
             heading = None
         match = _TEXT_RULES.pattern.fullmatch(text)
-        rule = (match.lastgroup or "") if match else _ending_rule(text)
+        if match:
+            rule: str | None = match.lastgroup or ""
+        else:
+            # a credit closing the body's last paragraph is the article's ("... tuntas.
+            # (Tribunnews.com/Reza Deni)"), not a caption's: the paragraph stays
+            rule = _ending_rule(text) if block is not blocks[-1] else None
         if rule in _TEXT_RULES.heads_link_list_only:
             if not (link_list_rule and _is_link_list_item(block, text)):
                 images.clear()

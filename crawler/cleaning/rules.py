@@ -309,7 +309,8 @@ TEXT_RULES: tuple[TextRule, ...] = (
             # widget headings over teaser lists (realpages detik "Berita Utama", mediaindonesia
             # "Headline", detik "MustRead"; research: kompas "Terpopuler")
             r"(?:berita\s+)?(?:terpopuler|populer|terkini|terbaru|utama)|headlines?"
-            r"|most\s*popular|must\s*read|trending(?: now)?|latest news",
+            r"|most\s*popular|must\s*read|trending(?: now)?|latest news|pilihan redaksi"
+            r"|editor'?s'?\s+picks?",
         ),
         drops_following_links=True,
     ),
@@ -429,6 +430,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
             r"(?:silahkan|silakan|yuk|ayo)\s+(?:berlangganan|langganan|subscribe)\b.{0,200}",
             # realpages liputan6 "Saksikan video di bawah ini:"
             r"(?:saksikan|tonton)\s+(?:juga\s+)?video(?:nya)?\b.{0,200}",
+            r"(?:lihat|putar)\s+video\s*:.{0,200}",  # research: detik "Lihat Video: ..."
         ),
     ),
     TextRule(
@@ -513,6 +515,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
             # po 11.4.3 ships Albanian strings for Previous/Next article; 9.2.2 "Berita
             # sebelumya" (sic) / "Berita berikutnya"
             r"(?:artikulli paraprak|artikulli tjetër|berita sebelumn?ya|berita berikutnya"
+            r"|baca (?:berita|artikel) (?:selanjutnya|berikutnya)"
             r"|artikel sebelumnya|artikel (?:selanjutnya|berikutnya)|previous article"
             # followed by the title, which, unlike a sentence, does not end with a period
             r"|next article"
@@ -550,7 +553,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
             # realpages kompas "KOMPAS.com/NABILLA TASHANDRA", "Kompas.com / Anju Christian",
             # "Dok.Saleh Husin", republika "Republika/ Wihdan Hidayat", "Reuters"; research:
             # antara "ANTARA FOTO/Budi Setya", "Istimewa"
-            r"[\w-]+\.(?:com|co\.id|id|net|org|tv)\s*/\s*[^\W\d_][\w .'-]{1,40}",
+            r"\(?[\w-]+\.(?:com|co\.id|id|net|org|tv)\s*/\s*[^\W\d_][\w .'-]{1,40}\)?",
             r"(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*/\s*(?-i:[A-Z][\w.']*(?:\s+[A-Z][\w.']*){1,3})",
             r"\(?\s*(?:reuters|afp|ap|antara(?:\s+foto)?|epa|getty images|shutterstock"
             r"|istock(?:photo)?|freepik|unsplash|pexels|pixabay)(?:\s+(?:photo|foto|images))?\s*\)?",
@@ -641,6 +644,7 @@ ENDING_RULES: tuple[EndingRule, ...] = (
     EndingRule(
         "photo_caption",
         (
+            # (Never the body's last block, which a closing credit may end: clean.py.)
             # A caption that ends with its photo's credit, as Indonesian sites print them:
             # realpages detik "... I-REBOT. (Bagus Kurniawan/detikcom)", "Galaxy S6 Edge & S6
             # (ist)", okezone "... (Foto: Okezone)", viva "(REUTERS/Chaiwat Subprasom)",
