@@ -1226,6 +1226,19 @@ def test_related_heading_over_prose_is_a_subheading(heading: str) -> None:
     assert cleaned.removed == {}
 
 
+def test_a_how_to_list_under_its_heading_is_kept() -> None:
+    heading = "<h3>Rekomendasi Aplikasi Penambah Followers Instagram</h3>"
+    apps = '<ul><li><a href="https://play.google.com/x">Followers Gratis</a></li></ul>'
+    cleaned = clean_body(article(heading, apps))
+    assert cleaned.text.split("\n\n") == [
+        LEAD,
+        "Rekomendasi Aplikasi Penambah Followers Instagram",
+        "Followers Gratis",
+        CLOSING,
+    ]
+    assert cleaned.removed == {}
+
+
 def test_a_lead_in_sentence_keeps_its_links() -> None:
     # qoala: the apps the article recommends are its own list
     lead_in = (

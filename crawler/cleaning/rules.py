@@ -617,15 +617,15 @@ TEXT_RULES: tuple[TextRule, ...] = (
     TextRule(
         "related_list",
         (
-            # a heading that names related or recommended reading, over a list of links
-            # (realpages gramedia: "Rekomendasi Buku Terkait Instagram dan Sosial Media" over
-            # two product links), which alone could be a subheading ("Fakta Terkait Kasus X").
-            # A lead-in sentence is no such heading: "Berikut ini adalah rekomendasi aplikasi
-            # untuk menambah follower Instagram dengan cepat:" (realpages qoala) may well be
-            # followed by the apps' links, and they are the article's.
-            # (the possessive test first: most blocks are longer, or sentences, and fail at once)
-            r"(?=[^.!?:]{0,121}+$)(?!.*\bberikut\b)[^.!?:]{0,60}\b(?:terkait|rekomendasi|lainnya"
-            r"|related|recommended)\b[^.!?:]{0,60}",
+            # a heading that names related reading, over a list of links (realpages gramedia:
+            # "Rekomendasi Buku Terkait Instagram dan Sosial Media" over two product links),
+            # which alone could be a subheading ("Fakta Terkait Kasus X"). Not "rekomendasi"
+            # or "lainnya" alone: a how-to's "Rekomendasi Aplikasi Penambah Followers" over
+            # the apps' links is the article's list; nor a lead-in sentence ("Berikut ini
+            # ... terkait ...:"). (The possessive test first: most blocks are longer, or
+            # sentences, and fail at once.)
+            r"(?=[^.!?:]{0,121}+$)(?!.*\bberikut\b)[^.!?:]{0,60}\b(?:terkait|related)\b"
+            r"[^.!?:]{0,60}",
         ),
         needs_following_links=True,
     ),
