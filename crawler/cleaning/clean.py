@@ -3,11 +3,13 @@
 One parse with lxml, then:
 1. lazy images get their real src (from data-* attributes or the noscript copy);
 2. one walk over the tree drops what DOM rules match (with everything inside, counted once),
-   strips attributes, turns WordPress captions into figure/figcaption and notes the layout
-   wrappers; text sitting directly in a wrapper then goes into a <p> of its own, so every
-   piece of text belongs to a block;
-3. text rules drop blocks whose whole text is boilerplate, and "Baca juga" + link is cut out of
-   otherwise real paragraphs;
+   strips attributes, turns WordPress and Blogger captions into figure/figcaption and notes
+   the layout wrappers; text sitting directly in a wrapper then goes into a <p> of its own, so
+   every piece of text belongs to a block;
+3. the page's header goes if the body starts with it (short lines, then the <h1> headline);
+   text rules drop blocks whose whole text is boilerplate (and the link lists under the
+   headings they match), ending rules captions that close with a credit, and "Baca juga" +
+   link is cut out of otherwise real paragraphs;
 4. layout wrappers (div, span, section, ...) are unwrapped and the rest is serialised.
 
 Plain lxml.etree elements, not lxml.html's: lxml.html looks up a Python element class for every
