@@ -707,6 +707,48 @@ TEXT_CASES = [
         id="related_posts-berita-utama",
     ),
     pytest.param(
+        "related_link",
+        "Baca: Ahok Ancam Copot Kepala Dinas Perhubungan DKI Jakarta",
+        "Baca aturan itu sebelum mendaftar, kata petugas.",
+        id="related_link-baca-colon",
+    ),
+    pytest.param(
+        "related_posts",
+        "Jangan Lewatkan Video Terbaru:",
+        "Jangan lewatkan kesempatan ini, kata panitia kepada peserta.",
+        id="related_posts-jangan-lewatkan-video",
+    ),
+    pytest.param(
+        "ads",
+        "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT",
+        "Belanja advertisement digital pemerintah daerah naik dua kali lipat.",
+        id="ads-advertisement-scroll",
+    ),
+    pytest.param(
+        "page_nav",
+        "Halaman: 1 2 Show All",
+        "Halaman 12 buku itu robek saat diperiksa penyidik.",
+        id="page_nav-page-numbers",
+    ),
+    pytest.param(
+        "editor_initials",
+        "(*)",
+        "Ia mengaku (tidak) tahu soal pertemuan itu.",
+        id="editor_initials-asterisk",
+    ),
+    pytest.param(
+        "page_chrome",
+        "Lihat Foto",
+        "Lihat foto-foto kegiatan itu di laman resmi Pemkot, katanya.",
+        id="page_chrome-lihat-foto",
+    ),
+    pytest.param(
+        "promo",
+        "Baca artikel menarik lainnya di sini",
+        "Baca artikel lainnya tentang hukum pidana sebelum ujian, pesan dosen itu.",
+        id="promo-baca-lainnya",
+    ),
+    pytest.param(
         "related_posts",
         "Pilihan Redaksi",
         "Pilihan redaksi jatuh pada foto banjir di Ciputat.",
@@ -1091,6 +1133,7 @@ TEXT_CASES = [
             "Pada tahap pertama 331 ribu unit rumah.",
         ),
         ("Fundamental Indonesia cukup tangguh. (H-4)", "Fundamental Indonesia cukup tangguh."),
+        ("Kasus itu masih diselidiki polisi. (*)", "Kasus itu masih diselidiki polisi."),
     ],
 )
 def test_trailing_editor_initials_are_cut_from_the_last_paragraph(paragraph, kept) -> None:
@@ -1309,6 +1352,7 @@ def test_a_link_after_a_teaser_inside_a_paragraph_stays() -> None:
     [
         (f"<p>{SENTENCE} Read also: {LINK}</p>", SENTENCE),
         (f"<p>{SENTENCE} Ketahui juga: {LINK}</p>", SENTENCE),
+        (f"<p>{SENTENCE} Baca: {LINK}</p>", SENTENCE),
         (
             f'<p>{SENTENCE} Read more about <a href="/x">the market</a> in the annual report.</p>',
             f"{SENTENCE} Read more about the market in the annual report.",

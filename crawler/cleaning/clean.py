@@ -636,7 +636,7 @@ def _mentions_related_label(text: str) -> bool:
     return (
         "juga" in lowered
         or "pula" in lowered
-        or "selengkapnya" in lowered
+        or "baca" in lowered
         or "also" in lowered
         or "read" in lowered
         or "related" in lowered

@@ -65,14 +65,16 @@ class EndingRule:
 
 # The words that introduce an inline related-article link: "Baca juga:" (seed, research: kompas,
 # okezone, ntvnews; realpages koinworks, mediaindonesia, bacatekno), "Simak juga", "Lihat juga",
-# "Cek juga", "Ketahui juga", "Baca selengkapnya"; the English ones only with a colon ("Read
+# "Cek juga", "Ketahui juga", "Baca selengkapnya", "Baca:" (research: tribun, viva; a sentence
+# never opens "Baca:"); the English ones only with a colon ("Read
 # also:", "Related:"), since "Read more about ..." and "Related to ..." start English sentences.
 # Lower case and no case-sensitive parts: clean.py also searches it in lowercased text.
 # Spelled out, one label per branch: searched through every paragraph that holds "juga", it
 # costs half as much as the same with nested alternatives.
 RELATED_LINK_LABEL = (
     r"(?:baca\s+(?:juga|pula|selengkapnya)|simak\s+(?:juga|pula)|lihat\s+(?:juga|pula)"
-    r"|cek\s+(?:juga|pula)|ketahui\s+(?:juga|pula)|read\s+also(?=\s*:)|also\s+read(?=\s*:)"
+    r"|cek\s+(?:juga|pula)|ketahui\s+(?:juga|pula)|baca(?=\s*:)|read\s+also(?=\s*:)"
+    r"|also\s+read(?=\s*:)"
     r"|see\s+also(?=\s*:)|read\s+more(?=\s*:)|related(?=\s*:))"
 )
 
@@ -301,7 +303,8 @@ TEXT_RULES: tuple[TextRule, ...] = (
             # berita ini dalam topik:" (over the topic's link)
             r"(?:berita|artikel) rekomendasi|rekomendasi(?: untuk (?:anda|kamu)| berita| artikel)?"
             r"\s*:?",
-            r"jangan lewatkan\W*",
+            # and research: jpnn "Jangan Lewatkan Video Terbaru:"
+            r"jangan lewatkan(?:\s+(?:video|berita|artikel|foto)(?:\s+\w+){0,2})?\W*",
             r"(?:simak|baca|lihat)\s+(?:\S+\s+){0,3}lainnya\s*:?",
             r"(?:related|recommended)\s+(?:news|stories|reading)\s*:?|(?:read|see)\s+also\s*:?"
             r"|also\s+read\s*:?|you (?:may|might) also like\W*|more stories\s*:?",
@@ -381,7 +384,8 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "ads",
         (
             r"[-–—\s]*advertisements?[-–—\s]*",  # bantennews "- Advertisement -"; detik
-            r"scroll to continue with content",  # research: detik
+            # research: detik, CNN Indonesia (the two labels of one slot, alone or together)
+            r"(?:advertisements?\s*)?scroll to continue with content(?:\s*advertisements?)?",
             r"scroll untuk melanjutkan(?: membaca)?",  # research: IDN Times
             r"[-–—\s]*iklan[-–—\s]*",  # the Indonesian label of the same slot
         ),
@@ -430,6 +434,10 @@ TEXT_RULES: tuple[TextRule, ...] = (
             r"(?:silahkan|silakan|yuk|ayo)\s+(?:berlangganan|langganan|subscribe)\b.{0,200}",
             # realpages liputan6 "Saksikan video di bawah ini:"
             r"(?:saksikan|tonton)\s+(?:juga\s+)?video(?:nya)?\b.{0,200}",
+            # "Baca berita menarik lainnya di ...", "Simak artikel lainnya di sini"
+            r"(?:simak|baca|cek|lihat|dapatkan|temukan)\s+(?:juga\s+)?(?:berita|artikel"
+            r"|informasi|info|konten|tulisan|video|foto)\b.{0,40}\blainnya\s+(?:di|dari|hanya di"
+            r"|melalui)\b.{0,150}",
             r"(?:lihat|putar)\s+video\s*:.{0,200}",  # research: detik "Lihat Video: ..."
         ),
     ),
@@ -488,6 +496,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
             r"\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5}){0,3}\s*\)",
             r"\(\s*[a-z]{1,3}-\d{1,3}\s*\)",  # realpages mediaindonesia "(H-4)"
             r"\[\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5}){0,3}\s*\]",  # realpages merdeka "[ian]"
+            r"\(\s*\*+\s*\)",  # research: tribun "(*)"
         ),
     ),
     TextRule(
@@ -537,6 +546,10 @@ TEXT_RULES: tuple[TextRule, ...] = (
             # banyak"; liputan6 "Lanjutkan Membaca ↓"
             r"(?:load|show|view|see)\s+more\W*|muat\s+(?:lebih\s+banyak|lainnya|lagi)\W*"
             r"|tampilkan\s+(?:lebih\s+banyak|lainnya|semua)\W*|lihat\s+(?:lebih\s+banyak|semua)\W*",
+            # the page numbers of a split article, with their links' labels (research: kompas
+            # "Halaman: 1 2 Show All", detik "1 2 Selanjutnya")
+            r"(?:halaman\s*:?\s*)?\d{1,2}(?:\s+\d{1,2}){1,20}(?:\s*(?:selanjutnya|berikutnya"
+            r"|next|show all|tampilkan semua|lihat semua))?\s*[»›>]*|show all|tampilkan semua",
             r"(?:lanjutkan|lanjut)\s+membaca\W*|continue reading\W*|read more\W*"
             r"|selengkapnya\W*",
         ),
@@ -594,6 +607,8 @@ TEXT_RULES: tuple[TextRule, ...] = (
         (
             # a breadcrumb (realpages republika-ihram "Home > Berita")
             r"(?:home|beranda|index|indeks)\s*[>»›/|]\s*[^.!?]{0,150}",
+            # the buttons over a photo or video (research: kompas "Lihat Foto")
+            r"lihat\s+(?:foto|video|galeri)|view\s+(?:photo|gallery)",
             # gallery and rating widgets: realpages detik "Vote Photo", "More Photos",
             # liputan6 "Rate artikel ini", "Credits (3)"
             r"(?:vote|rate|beri nilai)\s+(?:this\s+)?(?:photo|foto|artikel|article|berita|post)"
@@ -674,9 +689,9 @@ ENDING_RULES: tuple[EndingRule, ...] = (
 # The desk's initials fused to the end of the last paragraph ("... di rumah masing-masing.
 # (ren)": realpages viva; "(Mvi/Ali)": liputan6; "(H-4)": mediaindonesia), cut from its end.
 # Matched case-sensitively: in lower case or with a slash, unlike a source that closes a
-# sentence, "(AFP)" or "(Antara)", which stays.
+# sentence, "(AFP)" or "(Antara)", which stays. Tribun closes with "(*)".
 TRAILING_EDITOR_INITIALS = (
-    r"\s*\((?:[a-z]{2,5}|[A-Za-z]{2,5}(?:\s*/\s*[A-Za-z]{2,5}){1,3}|[A-Z]{1,3}-\d{1,3})\)\s*$"
+    r"\s*\((?:[a-z]{2,5}|[A-Za-z]{2,5}(?:\s*/\s*[A-Za-z]{2,5}){1,3}|[A-Z]{1,3}-\d{1,3}|\*+)\)\s*$"
 )
 
 # Lazy-loading attributes holding the real image URL, in order of preference.
