@@ -86,6 +86,7 @@ KEPT_TAGS = frozenset(
     }
 )  # fmt: skip
 EMPHASIS_TAGS = frozenset({"strong", "b", "em", "i", "u", "span"})
+# The rows and cells of a layout table that holds a captioned image (Blogger's), unwrapped.
 _TABLE_PARTS = ("thead", "tbody", "tfoot", "tr", "td", "th")
 # Parents that go when their last child goes (never a table cell: that would shift columns).
 EMPTY_WHEN_CHILDLESS_TAGS = frozenset({"ul", "ol", "dl", "li", "blockquote", "dd", *EMPHASIS_TAGS})
