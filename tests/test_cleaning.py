@@ -301,6 +301,45 @@ DOM_CASES = [
         "Sebanyak 205 warga mengungsi akibat banjir.",
         id="post_meta-whole-article",
     ),
+    # real pages (../shared/realpages/, issue 13) and the plugins that print these boxes
+    pytest.param(
+        "ads",
+        # gramedia: Ad Inserter's block with the eperpus promo box
+        '<div class="code-block code-block-1" style="margin: 8px 0; clear: both;"><p '
+        'class="vc_custom_heading">Layanan Perpustakaan Digital B2B Dari Gramedia</p><ul><li>'
+        "Akses ke ribuan buku dari penerbit berkualitas</li></ul></div>",
+        "Perpustakaan Digital",
+        "Pemkot Tangsel membuka layanan perpustakaan digital di setiap kelurahan.",
+        id="ads-ad-inserter",
+    ),
+    pytest.param(
+        "table_of_contents",
+        # gramedia: Easy Table of Contents' box
+        '<div id="ez-toc-container" class="ez-toc-v2_0_17 counter-hierarchy"><div '
+        'class="ez-toc-title-container"><p class="ez-toc-title">Table of Contents</p></div>'
+        '<ul class="ez-toc-list"><li><a href="#Cara_Meningkatkan">Cara Meningkatkan Follower '
+        "Instagram Secara Alami</a></li></ul></div>",
+        "Cara Meningkatkan",
+        "Daftar isi buku itu memuat dua belas bab tentang pemasaran.",
+        id="table_of_contents-ez-toc",
+    ),
+    pytest.param(
+        "embed",
+        '<blockquote class="twitter-tweet"><p lang="in" dir="ltr">Banjir setinggi lutut di '
+        'Ciputat pagi ini <a href="https://t.co/x">pic.twitter.com/AbC123</a></p>&mdash; BPBD '
+        'Tangsel (@bpbdtangsel) <a href="https://twitter.com/x/status/1">November 1, 2021</a>'
+        "</blockquote>",
+        "Banjir setinggi lutut",
+        "Banjir setinggi lutut merendam permukiman di Ciputat, kata BPBD.",
+        id="embed-tweet",
+    ),
+    pytest.param(
+        "page_chrome",
+        '<div class="breadcrumbs"><a href="/">Home</a> &gt; <a href="/berita">Berita</a></div>',
+        "Berita",
+        "Berita duka itu disampaikan keluarga kepada wartawan.",
+        id="page_chrome-breadcrumb",
+    ),
 ]
 
 
@@ -565,6 +604,512 @@ TEXT_CASES = [
         "Fotografer itu mengabadikan peresmian gardu induk di Jakarta.",
         id="credit_line-fotografer",
     ),
+    # the kinds of issue 13, as the real pages print them (page id in the comment) or, where
+    # no page here has one, as the sites the issue names print them
+    pytest.param(
+        "related_link",
+        "Baca Juga : Daftar Harga Laptop Dell Termurah Hingga Termahal",  # bacatekno
+        "Kami juga memberikan langkah-langkah untuk membeli followers di AkunSosmed_ID.",
+        id="related_link-bacatekno",
+    ),
+    pytest.param(
+        "related_link",
+        "Simak juga: Harga Cabai Naik Jelang Natal",
+        "Simak ulasan berikut ini :",  # tipsgaptek
+        id="related_link-simak-juga",
+    ),
+    pytest.param(
+        "related_link",
+        "Ketahui juga: 5 Cara Menambah Followers Instagram Tanpa Aplikasi",
+        "Ketahui juga syarat pendaftarannya sebelum datang ke kantor kelurahan.",
+        id="related_link-ketahui-juga",
+    ),
+    pytest.param(
+        "related_link",
+        "Lihat juga: Banjir Rendam Ciputat",
+        "Lihat juga bagaimana warga bergotong royong membersihkan lumpur.",
+        id="related_link-lihat-juga",
+    ),
+    pytest.param(
+        "related_link",
+        "Read also: Jokowi Inaugurates Serpong Toll Road",
+        "Read more about the toll road in the ministry's annual report.",
+        id="related_link-read-also",
+    ),
+    pytest.param(
+        "related_link",
+        "Related: Floods Hit South Tangerang",
+        "Related to the case, police questioned three witnesses.",
+        id="related_link-related",
+    ),
+    pytest.param(
+        "related_posts",
+        "Kumpulan Berita Terkait:",  # kapanlagi-*
+        "Polisi masih menyelidiki berita terkait kecelakaan itu.",
+        id="related_posts-kumpulan",
+    ),
+    pytest.param(
+        "related_posts",
+        "FOTO TERKAIT:",  # republika-kpk-pejabat-ma-2016
+        "Foto terkait kejadian itu beredar di media sosial.",
+        id="related_posts-foto-terkait",
+    ),
+    pytest.param(
+        "related_posts",
+        "Berita Rekomendasi",  # okezone-*
+        "Rekomendasi Ombudsman itu belum dijalankan pemerintah daerah.",
+        id="related_posts-rekomendasi",
+    ),
+    pytest.param(
+        "related_posts",
+        "JANGAN LEWATKAN!!!",  # kapanlagi-dian-sastro-foto-2016
+        "Jangan lewatkan kesempatan ini, kata panitia kepada peserta.",
+        id="related_posts-jangan-lewatkan",
+    ),
+    pytest.param(
+        "related_posts",
+        "Simak Lifestyle Populer Lainnya",  # kapanlagi-dian-sastro-foto-2016
+        "Simak ulasan berikut ini :",  # tipsgaptek
+        id="related_posts-simak-lainnya",
+    ),
+    pytest.param(
+        "related_posts",
+        "Related News",  # liputan6-london-love-story-2016
+        "Related news outlets reported the same figure on Monday.",
+        id="related_posts-related-news",
+    ),
+    pytest.param(
+        "related_link",
+        "Baca Juga >>>",  # tipsgaptek, over ">>> <a>..</a> <<<" lines
+        "Terima kasih sudah membaca artikel kami mengenai cara beli followers ig dengan pulsa.",
+        id="related_link-baca-juga-arrows",
+    ),
+    pytest.param(
+        "related_posts",
+        "Ikuti perkembangan berita ini dalam topik:",  # kompas-eks-pelatih-suap-2015
+        "Ikuti perkembangan kasus ini, kata Kapolres kepada wartawan.",
+        id="related_posts-ikuti-topik",
+    ),
+    pytest.param(
+        "related_posts",
+        "Berita Utama",  # detik-galaxy-s6-edge-2015
+        "Berita utama surat kabar itu membahas banjir Jakarta.",
+        id="related_posts-berita-utama",
+    ),
+    pytest.param(
+        "related_link",
+        "Baca: Ahok Ancam Copot Kepala Dinas Perhubungan DKI Jakarta",
+        "Baca aturan itu sebelum mendaftar, kata petugas.",
+        id="related_link-baca-colon",
+    ),
+    pytest.param(
+        "related_posts",
+        "Jangan Lewatkan Video Terbaru:",
+        "Jangan lewatkan kesempatan ini, kata panitia kepada peserta.",
+        id="related_posts-jangan-lewatkan-video",
+    ),
+    pytest.param(
+        "ads",
+        "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT",
+        "Belanja advertisement digital pemerintah daerah naik dua kali lipat.",
+        id="ads-advertisement-scroll",
+    ),
+    pytest.param(
+        "page_nav",
+        "Halaman: 1 2 Show All",
+        "Halaman 12 buku itu robek saat diperiksa penyidik.",
+        id="page_nav-page-numbers",
+    ),
+    pytest.param(
+        "editor_initials",
+        "(*)",
+        "Ia mengaku (tidak) tahu soal pertemuan itu.",
+        id="editor_initials-asterisk",
+    ),
+    pytest.param(
+        "page_chrome",
+        "Lihat Foto",
+        "Lihat foto-foto kegiatan itu di laman resmi Pemkot, katanya.",
+        id="page_chrome-lihat-foto",
+    ),
+    pytest.param(
+        "promo",
+        "Baca artikel menarik lainnya di sini",
+        "Baca artikel lainnya tentang hukum pidana sebelum ujian, pesan dosen itu.",
+        id="promo-baca-lainnya",
+    ),
+    pytest.param(
+        "related_posts",
+        "Pilihan Redaksi",
+        "Pilihan redaksi jatuh pada foto banjir di Ciputat.",
+        id="related_posts-pilihan-redaksi",
+    ),
+    pytest.param(
+        "promo",
+        "Lihat Video: Banjir Setinggi Lutut Rendam Ciputat",
+        "Lihat video itu, kata Kapolres, pelakunya terlihat jelas.",
+        id="promo-lihat-video",
+    ),
+    pytest.param(
+        "next_prev",
+        "Baca Artikel Selanjutnya",
+        "Baca artikel selanjutnya dari undang-undang itu sebelum menandatangani.",
+        id="next_prev-baca-selanjutnya",
+    ),
+    pytest.param(
+        "comments",
+        "berikan komentar anda",  # okezone-*
+        "Bagaimana sudah paham dan jelas? jika sudah berikan komentar di bawah dan jangan lupa "
+        "di share ke teman teman.",  # wadisipit26
+        id="comments-berikan-komentar",
+    ),
+    pytest.param(
+        "comments",
+        "KOMENTARI ARTIKEL INI",  # viva-thailand-mers-2015
+        "Ia enggan mengomentari artikel itu lebih jauh.",
+        id="comments-komentari",
+    ),
+    pytest.param(
+        "comments",
+        "Add a Comment",  # tipsgaptek
+        "Dengan berinteraksi dengan pengguna di komentar ini, Anda akan mulai dikenali oleh "
+        "pengguna di pemirsa target Anda.",  # koinworks
+        id="comments-add-a-comment",
+    ),
+    pytest.param(
+        "comments",
+        "Comment (0)",  # liputan6-jk-ahok-blusukan-2015
+        "Ia enggan memberikan komentar lebih lanjut soal kasus tersebut.",
+        id="comments-count",
+    ),
+    pytest.param(
+        "comments",
+        # kompas-eks-pelatih-suap-2015
+        "Pembaca dapat mengirimkan komentar terkait artikel yang ditayangkan. Isi komentar bukan "
+        "merupakan pandangan, pendapat ataupun kebijakan KOMPAS.com dan sepenuhnya menjadi "
+        "tanggung jawab pengirim.",
+        "Setiap komentar di media sosial menjadi tanggung jawab pemilik akunnya, kata Menkominfo.",
+        id="comments-disclaimer-kompas",
+    ),
+    pytest.param(
+        "comments",
+        # republika-ketua-dprd-sumut-2015
+        "Komentar adalah tanggapan pribadi, tidak mewakili kebijakan redaksi republika.co.id. "
+        "Redaksi berhak mengubah atau menghapus kata-kata yang tidak etis, kasar, berbau fitnah "
+        "dan pelecehan, intimidasi, bertendensi suku, agama, ras, dan antar golongan. Setiap "
+        "komentar sepenuhnya menjadi tanggung jawab pengirim. Republika.co.id berhak untuk "
+        "memberi peringatan dan atau menutup akses bagi pembaca yang melanggar ketentuan ini.",
+        "Komentar Menteri itu menjadi tanggung jawab pribadinya, ujar juru bicara partai.",
+        id="comments-disclaimer-republika",
+    ),
+    pytest.param(
+        "share_bar",
+        "Share on Facebook",  # okezone-*
+        "10. Share Foto atau Video ke Instagram Story",  # qoala
+        id="share_bar-share-on",
+    ),
+    pytest.param(
+        "share_bar",
+        "Share this:",  # Jetpack's sharing heading
+        "Share this with your neighbours, the mayor told residents.",
+        id="share_bar-share-this",
+    ),
+    pytest.param(
+        "share_bar",
+        "Bagikan artikel ini",
+        "Bagikan konten atau momen di Instagrammu dengan menggunakan tagar.",  # gramedia
+        id="share_bar-bagikan-artikel",
+    ),
+    pytest.param(
+        "share_bar",
+        "+ Share",  # tribunnews-kadishub-uber-2015
+        "Sebanyak 759 warga mengungsi akibat banjir.",
+        id="share_bar-plus-share",
+    ),
+    pytest.param(
+        "share_bar",
+        "759 SHARES",  # detik-robot-pascastroke-2015
+        "Sebanyak 759 warga mengungsi akibat banjir.",
+        id="share_bar-count",
+    ),
+    pytest.param(
+        "share_bar",
+        "Copy Link",  # qoala, kompas "copy link"
+        "Salin tautan itu lalu kirim ke grup warga, ujarnya.",
+        id="share_bar-copy-link",
+    ),
+    pytest.param(
+        "promo",
+        "Tulisan ini telah tayang di Kompasiana.com dengan judul Tangsel Tambah Armada Sampah",
+        "Film ini, sudah tayang sejak 4 Februari lalu.",  # liputan6-london-love-story-2016
+        id="promo-tulisan-tayang",
+    ),
+    pytest.param(
+        "promo",
+        "Dapatkan update berita terkini setiap hari dari Kompas.com di aplikasi.",
+        # bacatekno: the post's own closing line
+        "Dapatkan Promo Menarik dari Beli Followers Instagram di AkunSosmed_ID Setiap Harinya!",
+        id="promo-dapatkan-update",
+    ),
+    pytest.param(
+        "promo",
+        # liputan6-london-love-story-2016
+        "Jangan sampai ketinggalan berita terkini, langganan newsletter kami sekarang!",
+        "Warga berlangganan air bersih dari PDAM sejak 2010.",
+        id="promo-newsletter",
+    ),
+    pytest.param(
+        "promo",
+        "Silahkan Berlangganan Melalui Email Secara GRATIS.",  # sugengsiswanto
+        "Warga berlangganan air bersih dari PDAM sejak 2010.",
+        id="promo-berlangganan",
+    ),
+    pytest.param(
+        "promo",
+        "Saksikan video di bawah ini:",  # liputan6-mal-gugus-tugas-2020
+        "Jangan pernah memposting gambar atau video tanpa memberi konteks kepada followers "
+        "melalui deskripsi sebuah pos.",  # koinworks
+        id="promo-saksikan-video",
+    ),
+    pytest.param(
+        "promo",
+        "Ikuti akun Instagram @radartangsel untuk kabar terbaru.",
+        "Konsistensi ini mempengaruhi pengikut yang tentunya sudah mengikuti akun Instagrammu.",
+        id="promo-ikuti-akun",
+    ),
+    pytest.param(
+        "credit_line",
+        "Rep: C31/ Red: Israr Itah",  # republika-city-fernandinho-2015
+        "Red Bull Racing menjuarai balapan itu untuk ketiga kalinya.",
+        id="credit_line-rep-red",
+    ),
+    pytest.param(
+        "credit_line",
+        "Sumber foto: AngieYeoh via Shutterstock",  # qoala
+        "Sumber air warga tercemar limbah pabrik.",
+        id="credit_line-sumber-foto",
+    ),
+    pytest.param(
+        "credit_line",
+        "Kontributor Lhokseumawe, Masriadi",  # kompas-polres-lhokseumawe-2015
+        "Kontributor televisi lokal, Budi, turut meliput acara itu.",
+        id="credit_line-kontributor-place",
+    ),
+    pytest.param(
+        "credit_line",
+        "Laporan Wartawan Tribunnews.com, Glery Lazuardi",
+        # republika-city-fernandinho-2015
+        "Menurut laporan Manchester Evening News, Rabu (18/11), musim lalu Fernandinho tampak "
+        "seperti pemain yang berjuang untuk menemukan kembali bentuknya.",
+        id="credit_line-laporan-wartawan",
+    ),
+    pytest.param(
+        "editor_initials",
+        "[ian]",  # merdeka-penjaga-guantanamo-2015
+        "Ia mengaku [tidak] tahu soal pertemuan itu.",
+        id="editor_initials-brackets",
+    ),
+    pytest.param(
+        "table_of_contents",
+        "Daftar Isi [tampilkan]",
+        "Daftar isi buku itu memuat dua belas bab tentang pemasaran.",
+        id="table_of_contents-toggle",
+    ),
+    pytest.param(
+        "next_prev",
+        "Newer Post",  # sugengsiswanto
+        "Post itu dihapus setelah viral di media sosial.",
+        id="next_prev-newer-post",
+    ),
+    pytest.param(
+        "next_prev",
+        "Post Selanjutnya",  # wadisipit26
+        "Post itu dihapus setelah viral di media sosial.",
+        id="next_prev-post-selanjutnya",
+    ),
+    pytest.param(
+        "page_nav",
+        "2 dari 3 halaman",  # liputan6-mal-gugus-tugas-2020
+        "Dua dari tiga halaman laporan itu hilang.",
+        id="page_nav-dari-halaman",
+    ),
+    pytest.param(
+        "page_nav",
+        "LOAD MORE",  # liputan6, mediaindonesia; viva "Load More..."
+        "Bus itu memuat lebih banyak penumpang dari kapasitasnya.",
+        id="page_nav-load-more",
+    ),
+    pytest.param(
+        "page_nav",
+        "Muat lebih banyak",
+        "Bus itu memuat lebih banyak penumpang dari kapasitasnya.",
+        id="page_nav-muat-lebih-banyak",
+    ),
+    pytest.param(
+        "page_nav",
+        "Lanjutkan Membaca ↓",  # liputan6-mal-gugus-tugas-2020
+        "Ia tidak dapat melanjutkan membaca pidatonya.",
+        id="page_nav-lanjutkan-membaca",
+    ),
+    pytest.param(
+        "photo_caption",
+        # detik-robot-pascastroke-2015
+        "Alat terapi pascastroke temuan mahasiswa UGM yang diberi nama Indonesia Rehabilitation "
+        "Robot for Foot atau I-REBOT. (Bagus Kurniawan/detikcom)",
+        "Lima mahasiswa UGM ini adalah Yulisyah Putri Daulay (Teknik Industri), Ragil Sulistiyo "
+        "(Teknik Mesin), dan Rizka Islami Ratnasari (Teknik Industri).",
+        id="photo_caption-slash-credit",
+    ),
+    pytest.param(
+        "photo_caption",
+        "Gubernur DKI Jakarta Basuki Tjahaja Purnama (Foto: Okezone)",  # okezone-ahok
+        "Gubernur DKI Jakarta Basuki Tjahaja Purnama (Ahok) meninjau banjir di Kampung Pulo.",
+        id="photo_caption-foto",
+    ),
+    pytest.param(
+        "photo_caption",
+        "Galaxy S6 Edge & S6 (ist)",  # detik-galaxy-s6-edge-2015
+        "Galaxy S6 Edge dijual mulai pekan depan (bulan ini).",
+        id="photo_caption-ist",
+    ),
+    pytest.param(
+        "photo_caption",
+        # republika-ihram-jamaah-haji-2017
+        "Calon jamaah haji mengikuti pemeriksaan kesehatan oleh petugas medis (Ilustrasi)",
+        "Calon jamaah haji mengikuti pemeriksaan kesehatan oleh petugas medis di Banjarmasin.",
+        id="photo_caption-ilustrasi",
+    ),
+    pytest.param(
+        "photo_caption",
+        "Dian Sastrowardoyo © KapanLagi.com®/",  # kapanlagi-dian-sastro-foto-2016
+        "Dian Sastrowardoyo memperlihatkan foto masa kecilnya di Instagram.",
+        id="photo_caption-copyright-sign",
+    ),
+    pytest.param(
+        "photo_caption",
+        "Satuan gugus tugas (satgas) COVID-19 Season City. Dok",  # liputan6-mal-gugus-tugas
+        "Dokter memeriksa pasien di Season City.",
+        id="photo_caption-dok",
+    ),
+    pytest.param(
+        "photo_caption",
+        "Suasana banjir di Kemang, Jakarta Selatan. Foto: Ari Saputra/detikcom",
+        "Suasana banjir di Kemang, Jakarta Selatan, mulai surut sore ini.",
+        id="photo_caption-foto-detik",
+    ),
+    pytest.param(
+        "photo_caption",
+        "KOMPAS.com/NABILLA TASHANDRA",  # kompas-yuddy-pns-2016
+        "Kompas.com melaporkan 59 orang dikarantina.",
+        id="photo_caption-credit-domain",
+    ),
+    pytest.param(
+        "photo_caption",
+        "Republika/ Wihdan Hidayat",  # republika-ihram-jamaah-haji-2017
+        "Republika melaporkan 59 orang dikarantina.",
+        id="photo_caption-credit-outlet",
+    ),
+    pytest.param(
+        "photo_caption",
+        "(REUTERS/Chaiwat Subprasom)",  # viva-thailand-mers-2015
+        "Reuters melaporkan 59 orang dikarantina.",
+        id="photo_caption-credit-parenthesised",
+    ),
+    pytest.param(
+        "photo_caption",
+        "Reuters",  # republika-city-fernandinho-2015
+        "Reuters melaporkan 59 orang dikarantina.",
+        id="photo_caption-agency",
+    ),
+    pytest.param(
+        "photo_caption",
+        "Dok.Saleh Husin",  # kompas-gaikindo-merek-china-2016
+        "Dokter memeriksa pasien di Season City.",
+        id="photo_caption-dok-name",
+    ),
+    pytest.param(
+        "embed",
+        "— BPBD Tangsel (@bpbdtangsel) November 1, 2021",
+        "BPBD Tangsel (@bpbdtangsel) mengunggah video banjir itu pada 1 November 2021.",
+        id="embed-tweet-attribution",
+    ),
+    pytest.param(
+        "embed",
+        "Banjir setinggi lutut di Ciputat pagi ini pic.twitter.com/AbC123",
+        "Banjir setinggi lutut merendam permukiman di Ciputat pagi ini.",
+        id="embed-tweet-text",
+    ),
+    pytest.param(
+        "embed",
+        "View this post on Instagram",
+        "Pemandangan itulah yang bisa terlihat jelas dalam postingan foto terbaru Dian di "
+        "Instagram.",  # kapanlagi-dian-sastro-foto-2016
+        id="embed-instagram",
+    ),
+    pytest.param(
+        "embed",
+        "A post shared by Dian Sastrowardoyo (@therealdisastr)",
+        "Pemandangan itulah yang bisa terlihat jelas dalam postingan foto terbaru Dian di "
+        "Instagram.",  # kapanlagi-dian-sastro-foto-2016
+        id="embed-instagram-shared-by",
+    ),
+    pytest.param(
+        "post_meta",
+        "• 10 minutes read •",  # qoala
+        "Namun, perlu diperhatikan sebaiknya saat kamu melakukan trik ini berikan jeda satu "
+        "hingga dua menit.",  # qoala
+        id="post_meta-reading-time",
+    ),
+    pytest.param(
+        "post_meta",
+        "Artikel ini terakhir diperbarui June 27, 2021 by Zaky Afdika",  # qoala
+        "Data itu diperbarui setiap tahun oleh BPS.",
+        id="post_meta-last-updated",
+    ),
+    pytest.param(
+        "post_meta",
+        "Diperbarui: Kamis, 12/01/2024 10:00 WIB",
+        "Diperbarui setiap tahun, data itu menjadi acuan pemerintah daerah.",
+        id="post_meta-diperbarui",
+    ),
+    pytest.param(
+        "page_chrome",
+        "Home > Berita",  # republika-ihram-jamaah-haji-2017
+        "Beranda rumah itu terendam banjir setinggi lutut.",
+        id="page_chrome-breadcrumb-text",
+    ),
+    pytest.param(
+        "page_chrome",
+        "Vote Photo",  # detik-gardu-induk-milenium-foto-2016; "More Photos"
+        "Foto itu diambil saat peresmian gardu induk.",
+        id="page_chrome-vote-photo",
+    ),
+    pytest.param(
+        "page_chrome",
+        "Rate artikel ini",  # liputan6-jk-ahok-blusukan-2015; "Credits (3)"
+        "Rate inflasi naik tipis bulan ini.",
+        id="page_chrome-rate",
+    ),
+    pytest.param(
+        "copyright",
+        "Hak cipta dilindungi undang-undang.",
+        "Hak cipta lagu itu kini dipegang oleh ahli warisnya.",
+        id="copyright-reserved",
+    ),
+    pytest.param(
+        "server_error",
+        # tipsgaptek
+        "Notice: Undefined variable: point_single_tags_section in /var/www/vhosts/tipsgaptek.com/"
+        "httpdocs/wp-content/themes/point/single.php on line 83",
+        "Notice: the district office will be closed on Friday.",
+        id="server_error-php-notice",
+    ),
+    pytest.param(
+        "server_error",
+        "Notice: Undefined variable: point_single_tags_section in",  # tipsgaptek, cut at <b>
+        "Notice: the district office will be closed on Friday.",
+        id="server_error-php-notice-cut",
+    ),
 ]
 
 
@@ -578,6 +1123,7 @@ TEXT_CASES = [
             "Pada tahap pertama 331 ribu unit rumah.",
         ),
         ("Fundamental Indonesia cukup tangguh. (H-4)", "Fundamental Indonesia cukup tangguh."),
+        ("Kasus itu masih diselidiki polisi. (*)", "Kasus itu masih diselidiki polisi."),
     ],
 )
 def test_trailing_editor_initials_are_cut_from_the_last_paragraph(paragraph, kept) -> None:
@@ -603,15 +1149,8 @@ def test_text_rule(rule: str, boilerplate: str, keep: str, wrap: str) -> None:
 
 def test_every_rule_has_a_case() -> None:
     assert {case.values[0] for case in DOM_CASES} == {rule.name for rule in DOM_RULES}
-    assert {case.values[0] for case in TEXT_CASES} == {rule.name for rule in TEXT_RULES}
-
-
-def test_comment_form_without_its_markup() -> None:
-    # a generic fallback may hand over the form as plain divs: the strings alone decide
-    form = "".join(f"<div>{html.escape(s)}</div>" for s in COMMENT_FORM_STRINGS)
-    cleaned = clean_body(article(form))
-    assert cleaned.text.split("\n\n") == [LEAD, CLOSING]
-    assert cleaned.removed == {"comments": len(COMMENT_FORM_STRINGS)}
+    cases = {case.values[0] for case in TEXT_CASES} | {"related_list"}  # tested below
+    assert cases == {rule.name for rule in TEXT_RULES}
 
 
 @pytest.mark.parametrize(
@@ -681,6 +1220,222 @@ def test_related_words_in_prose_are_kept(paragraph: str) -> None:
     cleaned = clean_body(td_content(paragraph))
     expected = " ".join(lxml.html.fragment_fromstring(paragraph).text_content().split())
     assert cleaned.text == expected
+    assert cleaned.removed == {}
+
+
+# --- a heading that heads a link list only when links follow it (related_list)
+
+PRODUCT_LINKS = (  # gramedia-followers-organik-2021, after the article's last point
+    '<p><a href="https://www.gramedia.com/products/instagram-marketing-untuk-pemula">1. '
+    'Instagram Marketing Untuk Pemula</a></p><p><img src="https://cdn.gramedia.com/a.jpg"></p>'
+    '<p><a href="https://www.gramedia.com/products/nofilter">2. #NOFILTER: Cerita Tersembunyi di '
+    'Balik Instagram</a></p><p><img src="https://cdn.gramedia.com/b.jpg"></p>'
+)
+
+
+def test_related_heading_over_links_goes_with_them_and_their_images() -> None:
+    heading = "<h2>Rekomendasi Buku Terkait Instagram dan Sosial Media</h2>"  # gramedia
+    cleaned = clean_body(article(heading, PRODUCT_LINKS))
+    assert cleaned.text.split("\n\n") == [LEAD, CLOSING]
+    assert "cdn.gramedia.com/a.jpg" not in cleaned.html  # between two links: the list's
+    # after the list's last link, an image may as well be the article's next photo
+    assert "cdn.gramedia.com/b.jpg" in cleaned.html
+    assert cleaned.removed == {"related_list": 4}  # the heading, two links, a cover
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h2>Rekomendasi Buku Terkait Instagram dan Sosial Media</h2>",
+        "<h3>Fakta Terkait Kasus Suap Hakim</h3>",
+    ],
+)
+def test_related_heading_over_prose_is_a_subheading(heading: str) -> None:
+    keep = "Hampir dari sebagian kita menggunakan media sosial tentunya melibatkan lingkup teman."
+    cleaned = clean_body(article(heading, '<p><img src="https://x.example/a.jpg"></p>', p(keep)))
+    title = lxml.html.fragment_fromstring(heading).text_content()
+    assert cleaned.text.split("\n\n") == [LEAD, title, keep, CLOSING]
+    assert "x.example/a.jpg" in cleaned.html
+    assert cleaned.removed == {}
+
+
+def test_a_how_to_list_under_its_heading_is_kept() -> None:
+    heading = "<h3>Rekomendasi Aplikasi Penambah Followers Instagram</h3>"
+    apps = '<ul><li><a href="https://play.google.com/x">Followers Gratis</a></li></ul>'
+    cleaned = clean_body(article(heading, apps))
+    assert cleaned.text.split("\n\n") == [
+        LEAD,
+        "Rekomendasi Aplikasi Penambah Followers Instagram",
+        "Followers Gratis",
+        CLOSING,
+    ]
+    assert cleaned.removed == {}
+
+
+def test_a_lead_in_sentence_keeps_its_links() -> None:
+    # qoala: the apps the article recommends are its own list
+    lead_in = (
+        "Berikut ini adalah rekomendasi aplikasi untuk menambah follower Instagram dengan cepat:"
+    )
+    apps = '<ul><li><a href="https://play.google.com/x">Followers Gratis</a></li></ul>'
+    cleaned = clean_body(article(p(lead_in), apps))
+    assert cleaned.text.split("\n\n") == [LEAD, lead_in, "Followers Gratis", CLOSING]
+    assert cleaned.removed == {}
+
+
+def test_related_heading_of_a_teaser_title_in_a_link_list() -> None:
+    # a teaser title that reads like such a heading is one more item of the list it is in
+    links = (
+        '<ul><li><a href="/a">Harga Cabai Naik Jelang Natal</a></li>'
+        '<li><a href="/b">Polisi Periksa Saksi Terkait Kasus Suap</a></li></ul>'
+    )
+    keep = "Selain itu, warga diminta memilah sampah dari rumah."
+    cleaned = clean_body(article("<h3>Berita Terkait</h3>", links, p(keep)))
+    assert cleaned.text.split("\n\n") == [LEAD, keep, CLOSING]
+    assert cleaned.removed == {"related_posts": 3}
+
+
+# --- a related-article teaser that goes on in bare links
+
+
+def test_related_teaser_heading_with_a_colon_takes_its_list() -> None:
+    # gramedia: "Baca juga artikel lain berikut ini :" over a list of links
+    heading = "<p>Baca juga artikel lain berikut ini :</p>"
+    links = (
+        '<ul><li><a href="https://www.gramedia.com/best-seller/cara-mengirim-lamaran-kerja/">Cara '
+        'Mengirim Lamaran Kerja Lewat Email Yang Benar</a></li><li><a href="https://www.gramedia'
+        '.com/best-seller/cara-membuat-link-wa/">Cara Membuat Link WA</a></li></ul>'
+    )
+    cleaned = clean_body(article(heading, links))
+    assert cleaned.text.split("\n\n") == [LEAD, CLOSING]
+    assert cleaned.removed == {"related_link": 3}
+
+
+def test_related_teaser_cut_from_a_paragraph_end_takes_the_links_after_it() -> None:
+    # bacatekno: the teaser closes the post's last paragraph, a second one follows bare
+    last = (
+        "<div>Dapatkan Promo Menarik dari Beli Followers Instagram di AkunSosmed_ID Setiap "
+        'Harinya!<br><br>Baca Juga : <a href="https://www.bacatekno.com/2019/05/harga-laptop-dell'
+        '.html">Daftar Harga Laptop Dell Termurah Hingga Termahal </a></div>'
+        '<div><a href="https://www.bacatekno.com/2019/06/polytron-led-tv-cinemax-series.html">Tak '
+        "Harga TV Polytron LED Cinemax Series yang murah, Keunggulannya Begitu Banyak</a></div>"
+    )
+    cleaned = clean_body(td_content(last))
+    assert cleaned.text == (
+        "Dapatkan Promo Menarik dari Beli Followers Instagram di AkunSosmed_ID Setiap Harinya!"
+    )
+    assert cleaned.removed == {"related_link": 2}
+
+
+def test_a_link_after_a_teaser_inside_a_paragraph_stays() -> None:
+    paragraph = f"<p>{SENTENCE} Baca juga: {LINK}. Operasi berlangsung hingga Jumat.</p>"
+    source = '<p><a href="https://serangkab.example/operasi-pasar">Jadwal operasi pasar</a></p>'
+    cleaned = clean_body(td_content(paragraph, source))
+    assert cleaned.text.split("\n\n") == [
+        f"{SENTENCE} Operasi berlangsung hingga Jumat.",
+        "Jadwal operasi pasar",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept"),
+    [
+        (f"<p>{SENTENCE} Read also: {LINK}</p>", SENTENCE),
+        (f"<p>{SENTENCE} Ketahui juga: {LINK}</p>", SENTENCE),
+        (f"<p>{SENTENCE} Baca: {LINK}</p>", SENTENCE),
+        (
+            f'<p>{SENTENCE} Read more about <a href="/x">the market</a> in the annual report.</p>',
+            f"{SENTENCE} Read more about the market in the annual report.",
+        ),
+    ],
+)
+def test_related_labels_in_other_words(paragraph: str, kept: str) -> None:
+    assert clean_body(td_content(paragraph)).text == kept
+
+
+def test_blogger_caption_table_becomes_figure() -> None:
+    # bacatekno: Blogger's editor captions an image with a two-row table
+    block = (
+        '<table align="center" cellpadding="0" cellspacing="0" class="tr-caption-container">'
+        '<tbody><tr><td style="text-align: center;"><a href="https://3.bp.blogspot.com/a.png" '
+        'imageanchor="1"><img border="0" src="https://3.bp.blogspot.com/s320/a.png"></a></td></tr>'
+        '<tr><td class="tr-caption" style="text-align: center;">Logo Official AkunSosmed_ID</td>'
+        "</tr></tbody></table>"
+    )
+    cleaned = clean_body(article(block))
+    assert cleaned.text.split("\n\n") == [LEAD, CLOSING]
+    assert (
+        '<figure><p><a href="https://3.bp.blogspot.com/a.png"><img src="https://3.bp.blogspot.com/'
+        's320/a.png"></a></p><figcaption>Logo Official AkunSosmed_ID</figcaption></figure>'
+        in cleaned.html
+    )
+
+
+def test_comment_form_without_its_markup() -> None:
+    # a generic fallback may hand over the form as plain divs: the strings alone decide
+    form = "".join(f"<div>{html.escape(s)}</div>" for s in COMMENT_FORM_STRINGS)
+    cleaned = clean_body(article(form))
+    assert cleaned.text.split("\n\n") == [LEAD, CLOSING]
+    assert cleaned.removed == {"comments": len(COMMENT_FORM_STRINGS)}
+
+
+# --- a caption that closes with its photo's credit (ENDING_RULES)
+
+CREDITED = "Ia berharap kasus ini segera tuntas. (Tribunnews.com/Reza Deni)"
+
+
+def test_a_caption_closing_with_a_credit_goes() -> None:
+    caption = (  # detik-robot-pascastroke-2015, over the body
+        "Alat terapi pascastroke temuan mahasiswa UGM yang diberi nama Indonesia Rehabilitation "
+        "Robot for Foot atau I-REBOT. (Bagus Kurniawan/detikcom)"
+    )
+    cleaned = clean_body(article(p(caption)))
+    assert cleaned.text.split("\n\n") == [LEAD, CLOSING]
+    assert cleaned.removed == {"photo_caption": 1}
+
+
+def test_a_credit_closing_the_last_paragraph_is_the_articles() -> None:
+    cleaned = clean_body(td_content(p(LEAD), p(CREDITED)))
+    assert cleaned.text.split("\n\n") == [LEAD, CREDITED]
+    assert cleaned.removed == {}
+
+
+def test_a_credit_on_the_last_line_goes() -> None:
+    cleaned = clean_body(td_content(p(LEAD), p("(Tribunnews.com/Reza Deni)")))
+    assert cleaned.text == LEAD
+    assert cleaned.removed == {"photo_caption": 1}
+
+
+# --- the page's header a body may start with
+
+
+def test_page_header_above_the_body_goes() -> None:
+    # detik-robot-pascastroke-2015, as a generic extraction passes it
+    header = (
+        "<p>Selasa 16 Jun 2015, 14:05 WIB</p><h2>MUDA DAN MENGINSPIRASI</h2>"
+        "<h1>Mahasiswa UGM Kembangkan Robot Terapi Pascastroke</h1>"
+    )
+    lead = (
+        "Yogyakarta - Lima mahasiswa Universitas Gadjah Mada (UGM) Yogyakarta berhasil "
+        "mengembangkan alat terapi pascastroke."
+    )
+    cleaned = clean_body(td_content(header, p(lead)))
+    assert cleaned.text == lead
+    assert cleaned.removed == {"headline": 3}
+
+
+def test_a_headline_under_prose_is_a_subheading() -> None:
+    blocks = (
+        p(LEAD),
+        "<h1>Cara Meningkatkan Follower Instagram Secara Alami</h1>",
+        p(CLOSING),
+    )
+    cleaned = clean_body(td_content(*blocks))
+    assert cleaned.text.split("\n\n") == [
+        LEAD,
+        "Cara Meningkatkan Follower Instagram Secara Alami",
+        CLOSING,
+    ]
     assert cleaned.removed == {}
 
 

@@ -62,7 +62,7 @@ AFTER_TWEET = (
 def test_an_embedded_tweet_goes_and_the_paragraphs_around_it_stay():
     cleaned = clean_body(f"<div><p>{BEFORE_TWEET}</p>{TWEET}<p>{AFTER_TWEET}</p></div>")
     assert cleaned.text.split("\n\n") == [BEFORE_TWEET, AFTER_TWEET]
-    assert cleaned.removed["embedded_post"] == 1
+    assert cleaned.removed["embed"] == 1
 
 
 def test_a_quotation_in_a_blockquote_of_the_article_stays():

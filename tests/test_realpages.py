@@ -66,7 +66,7 @@ FLOORS = {
     "body F1 mean": 0.996,
     "body F1 worst": 0.958,
 }
-MOST_PAGES_WITH_BOILERPLATE_LEFT = 3
+MOST_PAGES_WITH_BOILERPLATE_LEFT = 0
 
 
 @pytest.fixture(scope="module")

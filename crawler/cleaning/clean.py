@@ -3,11 +3,13 @@
 One parse with lxml, then:
 1. lazy images get their real src (from data-* attributes or the noscript copy);
 2. one walk over the tree drops what DOM rules match (with everything inside, counted once),
-   strips attributes, turns WordPress captions into figure/figcaption and notes the layout
-   wrappers; text sitting directly in a wrapper then goes into a <p> of its own, so every
-   piece of text belongs to a block;
-3. text rules drop blocks whose whole text is boilerplate, and "Baca juga" + link is cut out of
-   otherwise real paragraphs;
+   strips attributes, turns WordPress and Blogger captions into figure/figcaption and notes
+   the layout wrappers; text sitting directly in a wrapper then goes into a <p> of its own, so
+   every piece of text belongs to a block;
+3. the page's header goes if the body starts with it (short lines, then the <h1> headline);
+   text rules drop blocks whose whole text is boilerplate (and the link lists under the
+   headings they match), ending rules captions that close with a credit, and "Baca juga" +
+   link is cut out of otherwise real paragraphs;
 4. layout wrappers (div, span, section, ...) are unwrapped and the rest is serialised.
 
 Plain lxml.etree elements, not lxml.html's: lxml.html looks up a Python element class for every
@@ -34,14 +36,18 @@ from w3lib.html import replace_entities
 
 from crawler.cleaning.rules import (
     DOM_RULES,
+    ENDING_RULES,
     FIGCAPTION_CLASSES,
     FIGURE_CLASSES,
+    HEADER_LINE_MAX_CHARS,
+    HEADER_LINES_ABOVE_HEADLINE,
     LAZY_IMAGE_ATTRIBUTES,
     PLACEHOLDER_IMAGE_SRC,
     RELATED_LINK_LABEL,
     TEXT_RULES,
     TRAILING_EDITOR_INITIALS,
     DomRule,
+    EndingRule,
     TextRule,
 )
 from crawler.text import valid_text
@@ -80,6 +86,8 @@ KEPT_TAGS = frozenset(
     }
 )  # fmt: skip
 EMPHASIS_TAGS = frozenset({"strong", "b", "em", "i", "u", "span"})
+# The rows and cells of a layout table that holds a captioned image (Blogger's), unwrapped.
+_TABLE_PARTS = ("thead", "tbody", "tfoot", "tr", "td", "th")
 # Parents that go when their last child goes (never a table cell: that would shift columns).
 EMPTY_WHEN_CHILDLESS_TAGS = frozenset({"ul", "ol", "dl", "li", "blockquote", "dd", *EMPHASIS_TAGS})
 
@@ -162,7 +170,7 @@ def clean_body(raw_html: str) -> CleanedBody:
         return CleanedBody(html="", text="", removed={})
     removed: Counter[str] = Counter()
     if posts := drop_embedded_posts(root):
-        removed["embedded_post"] += posts
+        removed["embed"] += posts
     _resolve_lazy_images(root)
     layout = _prune_and_survey(root, removed)
     for element in layout.loose_text_holders:
@@ -347,17 +355,36 @@ def _any_of(parts: Iterable[str]) -> re.Pattern[str]:
 class _CompiledTextRules:
     pattern: re.Pattern[str]  # one named group per rule, matched against a whole block
     heads_link_list: frozenset[str]  # rules whose block is the heading of a link list
+    heads_link_list_only: frozenset[str]  # ... and which drop it only when links follow
 
 
 def _compile_text_rules(rules: Iterable[TextRule]) -> _CompiledTextRules:
     rules = tuple(rules)
     groups = "|".join(f"(?P<{rule.name}>{'|'.join(rule.patterns)})" for rule in rules)
-    heads = frozenset(rule.name for rule in rules if rule.drops_following_links)
-    return _CompiledTextRules(re.compile(groups, re.I | re.S), heads)
+    only = frozenset(rule.name for rule in rules if rule.needs_following_links)
+    heads = frozenset(rule.name for rule in rules if rule.drops_following_links) | only
+    return _CompiledTextRules(re.compile(groups, re.I | re.S), heads, only)
+
+
+def _compile_ending_rules(
+    rules: Iterable[EndingRule],
+) -> tuple[tuple[EndingRule, re.Pattern[str]], ...]:
+    return tuple(
+        (rule, re.compile(f"(?:{'|'.join(rule.patterns)})\\Z", re.I | re.S)) for rule in rules
+    )
+
+
+def _ending_rule(text: str) -> str | None:
+    """The name of the first ending rule whose pattern ends the text, if any (ENDING_RULES)."""
+    for rule, pattern in _ENDING_RULES:
+        if len(text) <= rule.max_chars and pattern.search(text, len(text) - rule.tail_chars):
+            return rule.name
+    return None
 
 
 _DOM_SELECTORS = _index_selectors(DOM_RULES)
 _TEXT_RULES = _compile_text_rules(TEXT_RULES)
+_ENDING_RULES = _compile_ending_rules(ENDING_RULES)
 _TRAILING_INITIALS = re.compile(TRAILING_EDITOR_INITIALS)
 
 
@@ -472,6 +499,11 @@ def _retag(element: Element, class_attr: str) -> str:
         if tokens & FIGCAPTION_CLASSES:
             element.tag = "figcaption"
         elif tokens & FIGURE_CLASSES:
+            if element.tag == "table":
+                # a layout table (Blogger's): its rows and cells become wrappers of the
+                # figure, and the caption cell its figcaption when the walk reaches it
+                for part in element.iter(_TABLE_PARTS):
+                    part.tag = "div"
             element.tag = "figure"
     return element.tag
 
@@ -560,39 +592,96 @@ def _drop_by_text_rules(blocks: list[Element], removed: Counter[str]) -> list[st
     each one's tail to the same growing string, quadratic in a run of thousands.
     """
     texts: list[str] = []
-    doomed: list[Element] = []
+    doomed = _page_header(blocks)
+    if doomed:
+        removed["headline"] += len(doomed)
+        blocks = blocks[len(doomed) :]
     link_list_rule: str | None = None
+    heading: _PendingHeading | None = None  # goes if a link-only block comes next
+    images: list[Element] = []  # image-only blocks after a link list's heading or item
     for block in blocks:
         text = _block_text(block)
         if not text:
             if not _has_image(block):
                 doomed.append(block)
+            elif link_list_rule or heading:
+                images.append(block)
             continue
+        if heading is not None:
+            if _is_link_list_item(block, text):
+                removed[heading.rule] += 1
+                doomed.append(heading.block)
+                link_list_rule = heading.rule
+            else:
+                texts.append(heading.text)
+                images.clear()  # under the article's own subheading: the article's
+            heading = None
         match = _TEXT_RULES.pattern.fullmatch(text)
         if match:
-            rule = match.lastgroup or ""
+            rule: str | None = match.lastgroup or ""
+        else:
+            # a credit closing the body's last paragraph is the article's ("... tuntas.
+            # (Tribunnews.com/Reza Deni)"), not a caption's: the paragraph stays
+            rule = _ending_rule(text) if block is not blocks[-1] else None
+        if rule in _TEXT_RULES.heads_link_list_only:
+            if not (link_list_rule and _is_link_list_item(block, text)):
+                images.clear()
+                heading = _PendingHeading(block, text, rule or "")
+                continue
+        elif rule is not None:
             removed[rule] += 1
             doomed.append(block)
+            images.clear()
             link_list_rule = rule if rule in _TEXT_RULES.heads_link_list else None
             continue
         if link_list_rule and _is_link_list_item(block, text):
-            removed[link_list_rule] += 1
+            # the images met since the list's last link were its thumbnails: another link
+            # follows them (after the last link, an image may be the article's next photo)
+            removed[link_list_rule] += 1 + len(images)
             doomed.append(block)
+            doomed.extend(images)
+            images.clear()
             continue
         link_list_rule = None
+        images.clear()
         if text.endswith(")") and _cut_trailing_initials(block):
             removed["editor_initials"] += 1
             text = _block_text(block)
         if _mentions_related_label(text) and _cut_related_links(block):
             removed["related_link"] += 1
-            text = _block_text(block)
+            cut = _block_text(block)
+            # cut from its end, the teaser may go on in bare links, as under a heading
+            link_list_rule = "related_link" if text.startswith(cut) else None
+            text = cut
             if not text and not _has_image(block):
                 doomed.append(block)
                 continue
         if text:
             texts.append(text)
+    if heading is not None:
+        texts.append(heading.text)
     _drop_with_emptied_ancestors(doomed)
     return texts
+
+
+def _page_header(blocks: list[Element]) -> list[Element]:
+    """The blocks of the page's header a body starts with: up to its <h1> headline, if all
+    above the headline are short lines (HEADER_LINES_ABOVE_HEADLINE); else none."""
+    for index, block in enumerate(blocks[: HEADER_LINES_ABOVE_HEADLINE + 1]):
+        if block.tag == "h1":
+            return blocks[: index + 1]
+        if len(_block_text(block)) > HEADER_LINE_MAX_CHARS:
+            break
+    return []
+
+
+@dataclass(frozen=True)
+class _PendingHeading:
+    """A block that heads a link list only if links follow it (TextRule.needs_following_links)."""
+
+    block: Element
+    text: str
+    rule: str
 
 
 def _cut_trailing_initials(block: Element) -> bool:
@@ -610,7 +699,14 @@ def _cut_trailing_initials(block: Element) -> bool:
 
 def _mentions_related_label(text: str) -> bool:
     lowered = text.lower()  # cheap tests first: "juga" is a common word, the label is not
-    return ("juga" in lowered or "pula" in lowered) and _RELATED_HINT.search(lowered) is not None
+    return (
+        "juga" in lowered
+        or "pula" in lowered
+        or "baca" in lowered
+        or "also" in lowered
+        or "read" in lowered
+        or "related" in lowered
+    ) and _RELATED_HINT.search(lowered) is not None
 
 
 def _is_link_list_item(block: Element, text: str) -> bool:

@@ -36,16 +36,47 @@ class TextRule:
     Patterns are regular expressions matched case-insensitively against the entire text of one
     block, never searched inside a paragraph, so a real sentence that merely mentions a word
     ("Ia enggan memberikan komentar ...") is kept. With `drops_following_links`, the block is a
-    heading of a link list, and the link-only blocks right after it go too.
+    heading of a link list, and the link-only blocks right after it go too (and the images
+    between them). With `needs_following_links`, the block is such a heading only when a
+    link-only block follows it; before prose it is the article's own subheading and stays.
+    A block goes by the first rule it matches, so a rule that needs links comes last.
     """
 
     name: str
     patterns: tuple[str, ...]
     drops_following_links: bool = False
+    needs_following_links: bool = False
 
 
-# The words that introduce an inline related-article link.
-RELATED_LINK_LABEL = r"(?:baca|simak|lihat)\s+(?:juga|pula)"
+@dataclass(frozen=True)
+class EndingRule:
+    """Blocks to drop when the end of their text matches a pattern: a caption that closes with
+    its photo's credit. Only blocks of at most `max_chars` characters, and the pattern is
+    searched in their last `tail_chars` only (which must hold what it matches): a whole-block
+    pattern that must first skip up to 400 characters of caption costs several times more on
+    every paragraph of every page.
+    """
+
+    name: str
+    patterns: tuple[str, ...]
+    max_chars: int
+    tail_chars: int
+
+
+# The words that introduce an inline related-article link: "Baca juga:" (seed, research: kompas,
+# okezone, ntvnews; realpages koinworks, mediaindonesia, bacatekno), "Simak juga", "Lihat juga",
+# "Cek juga", "Ketahui juga", "Baca selengkapnya", "Baca:" (research: tribun, viva; a sentence
+# never opens "Baca:"); the English ones only with a colon ("Read
+# also:", "Related:"), since "Read more about ..." and "Related to ..." start English sentences.
+# Lower case and no case-sensitive parts: clean.py also searches it in lowercased text.
+# Spelled out, one label per branch: searched through every paragraph that holds "juga", it
+# costs half as much as the same with nested alternatives.
+RELATED_LINK_LABEL = (
+    r"(?:baca\s+(?:juga|pula|selengkapnya)|simak\s+(?:juga|pula)|lihat\s+(?:juga|pula)"
+    r"|cek\s+(?:juga|pula)|ketahui\s+(?:juga|pula)|baca(?=\s*:)|read\s+also(?=\s*:)"
+    r"|also\s+read(?=\s*:)"
+    r"|see\s+also(?=\s*:)|read\s+more(?=\s*:)|related(?=\s*:))"
+)
 
 DOM_RULES: tuple[DomRule, ...] = (
     DomRule(
@@ -64,7 +95,17 @@ DOM_RULES: tuple[DomRule, ...] = (
             "button",
         ),
     ),
-    DomRule("embed", ("iframe", "object", "embed")),
+    DomRule(
+        "embed",
+        (
+            "iframe",
+            "object",
+            "embed",
+            # the <blockquote>s of social networks' embed codes go in a step of their own,
+            # counted under this rule's name (clean.py: EMBEDDED_POST_CLASSES), as the
+            # fallback drops them too before trafilatura reads the page
+        ),
+    ),
     DomRule(
         "featured_image",
         (
@@ -142,6 +183,9 @@ DOM_RULES: tuple[DomRule, ...] = (
             "#rctiplus",  # research: okezone
             # JNews ad slots (jnews_content_inline_ads: a linked banner image and its label)
             ".jeg_ad",
+            # Ad Inserter's WordPress blocks ("code-block code-block-4"), which put promo
+            # banners and boxes into the_content (realpages gramedia: eperpus B2B box)
+            ".code-block[class*=code-block-]",
         ),
     ),
     DomRule(
@@ -199,7 +243,23 @@ DOM_RULES: tuple[DomRule, ...] = (
             ".tdb_single_comments_count",
         ),
     ),
-    DomRule("page_chrome", ("nav", "aside")),  # research: news-watch drops both
+    DomRule(
+        "table_of_contents",
+        (
+            "#ez-toc-container",  # Easy Table of Contents (realpages gramedia)
+            "#toc_container",  # Table of Contents Plus
+            ".lwptoc",  # LuckyWP Table of Contents
+            ".wp-block-rank-math-toc-block",  # Rank Math's TOC block
+        ),
+    ),
+    DomRule(
+        "page_chrome",
+        (
+            "nav",  # research: news-watch drops nav and aside
+            "aside",
+            "[class*=breadcrumb]",  # Yoast, Rank Math, most themes: breadcrumb, breadcrumbs
+        ),
+    ),
 )
 
 # Whole-block patterns. Lengths are bounded so that a long real paragraph never matches.
@@ -215,16 +275,40 @@ TEXT_RULES: tuple[TextRule, ...] = (
             r"pilihan editor\s*:.{1,300}",  # research: tempo
             r"baca selengkapnya(?:\s*(?:di sini|disini))?\s*:?.{0,200}",  # po "Read more"
         ),
+        # a teaser may be the first of several, the others bare links (realpages bacatekno:
+        # "Baca Juga : <a>..</a>" then "<a>Tak Harga TV Polytron ..</a>"), or a heading
+        # ending in a colon over a list (realpages gramedia: "Baca juga artikel lain berikut
+        # ini :")
+        drops_following_links=True,
     ),
     TextRule(
         "related_posts",
         (
-            r"(?:berita|artikel|baca|postingan|tulisan)\s+terkait\s*:?",  # po 9.2.2 / 11.4.3
+            # po 9.2.2 / 11.4.3; realpages kapanlagi "Kumpulan Berita Terkait:", republika
+            # "FOTO TERKAIT:"
+            r"(?:kumpulan\s+)?(?:berita|artikel|baca|postingan|tulisan|foto|video|topik)"
+            r"\s+terkait\s*:?",
             r"dari penulis",  # po "MORE FROM AUTHOR"
             r"(?:artikel|berita) (?:lainnya|lain|lebih|pilihan)\s*:?",  # po "EVEN MORE NEWS"
             rf"{RELATED_LINK_LABEL}\s*:?",  # bantennews sidebar heading "Baca Juga"
             r"pilihan editor\s*:?",  # po "EDITOR PICKS"; research: tempo
             r"related (?:articles|posts)\s*:?|more from author",  # po msgids, untranslated
+            # realpages okezone "Berita Rekomendasi", kapanlagi "JANGAN LEWATKAN!!!", "Simak
+            # Lifestyle Populer Lainnya", liputan6 "Related News", kompas "Ikuti perkembangan
+            # berita ini dalam topik:" (over the topic's link)
+            r"(?:berita|artikel) rekomendasi|rekomendasi(?: untuk (?:anda|kamu)| berita| artikel)?"
+            r"\s*:?",
+            # and research: jpnn "Jangan Lewatkan Video Terbaru:"
+            r"jangan lewatkan(?:\s+(?:video|berita|artikel|foto)(?:\s+\w+){0,2})?\W*",
+            r"(?:simak|baca|lihat)\s+(?:\S+\s+){0,3}lainnya\s*:?",
+            r"(?:related|recommended)\s+(?:news|stories|reading)\s*:?|(?:read|see)\s+also\s*:?"
+            r"|also\s+read\s*:?|you (?:may|might) also like\W*|more stories\s*:?",
+            r"ikuti perkembangan berita ini(?:\s+dalam topik)?\s*:?",
+            # widget headings over teaser lists (realpages detik "Berita Utama", mediaindonesia
+            # "Headline", detik "MustRead"; research: kompas "Terpopuler")
+            r"(?:berita\s+)?(?:terpopuler|populer|terkini|terbaru|utama)|headlines?"
+            r"|most\s*popular|must\s*read|trending(?: now)?|latest news|pilihan redaksi"
+            r"|editor'?s'?\s+picks?",
         ),
         drops_following_links=True,
     ),
@@ -252,12 +336,36 @@ TEXT_RULES: tuple[TextRule, ...] = (
             r"your comment is awaiting moderation\.?",
             r"komentar ditutup\.?|comments are closed\.?",
             r"masuk sebagai .{1,80}|keluar\?",  # po "Logged in as %s. Edit your profile."
+            # calls to comment: realpages okezone "berikan komentar anda", viva "KOMENTARI
+            # ARTIKEL INI", tipsgaptek "Add a Comment", liputan6 "Comment (0)"
+            r"(?:berikan|tulis|kirim|tambahkan|add|leave|write|post)\s+(?:an?\s+)?"
+            r"(?:komentar|comments?|tanggapan)(?:\s+(?:anda|kamu|di ?sini))*\W*",
+            r"komentari\s+(?:artikel|berita|tulisan)\s+ini\W*",
+            r"(?:komentar|comments?)\s*\(\s*\d+\s*\)",
+            # the disclaimer over a comment section (realpages kompas: "Pembaca dapat
+            # mengirimkan komentar terkait artikel yang ditayangkan. Isi komentar bukan
+            # merupakan pandangan ... KOMPAS.com dan sepenuhnya menjadi tanggung jawab
+            # pengirim."; republika: "Komentar adalah tanggapan pribadi, tidak mewakili
+            # kebijakan redaksi ..."). It opens with the comments and says whose they are:
+            # the sender's, not the newsroom's; a sentence on whose responsibility comments
+            # on social media are names no sender and stays.
+            r"(?:pembaca dapat|isi komentar|setiap komentar|semua komentar|disclaimer\s*:?"
+            r"|komentar (?:adalah|yang|anda|pembaca|merupakan|di ?bawah|dari))\b.{0,500}?"
+            r"(?:tanggung ?jawab (?:pengirim|penulis|komentator|pemberi komentar|anda|pribadi"
+            r"|masing-masing)|(?:kebijakan|pandangan|pendapat) redaksi|redaksi berhak).{0,500}",
         ),
     ),
     TextRule(
         "share_bar",
         (
             r"bagikan\s*:?|share\s*:?",  # po "SHARE" -> "BAGIKAN"
+            # "Share this:" (Jetpack), realpages okezone "Share on Facebook", qoala "Share this
+            # on", tribunnews "+ Share", "Bagikan artikel ini"
+            r"\+?\s*(?:bagikan|share|sebarkan)(?:\s+(?:this|it|ini|artikel|berita|on|ke|via|di"
+            r"|to|post|article|selection))*(?:\s+(?:facebook|twitter|x|whatsapp|telegram|line"
+            r"|linkedin|pinterest|email))?\s*:?",
+            # share counters: realpages detik "759 SHARES", republika "0 SHARE"; "Copy Link"
+            r"\d[\d.,]*\s*[kmrb]?\s*(?:shares?|dibagikan)|(?:copy|salin)\s+(?:link|tautan|url)",
             r"share ke facebook|tweet on twitter",  # po
             # button labels of share bars (bantennews: Facebook, Twitter, Pinterest, WhatsApp,
             # Linkedin, Telegram, LINE), alone or run together ("FacebookTwitterWhatsapp").
@@ -271,7 +379,8 @@ TEXT_RULES: tuple[TextRule, ...] = (
         "ads",
         (
             r"[-–—\s]*advertisements?[-–—\s]*",  # bantennews "- Advertisement -"; detik
-            r"scroll to continue with content",  # research: detik
+            # research: detik, CNN Indonesia (the two labels of one slot, alone or together)
+            r"(?:advertisements?\s*)?scroll to continue with content(?:\s*advertisements?)?",
             r"scroll untuk melanjutkan(?: membaca)?",  # research: IDN Times
             r"[-–—\s]*iklan[-–—\s]*",  # the Indonesian label of the same slot
         ),
@@ -290,12 +399,41 @@ TEXT_RULES: tuple[TextRule, ...] = (
             # Berita dan Artikel yang lain di Google News", genpi, tribun "Ikuti berita ..."
             r"(?:ikuti|follow|cek|simak|silakan baca|silahkan baca|baca|pantau|dapatkan|update"
             r"|klik)\b.{0,200}\bgoogle news\b.{0,200}",
-            r"artikel ini (?:telah|sudah) (?:tayang|terbit|dimuat|diterbitkan) di .{1,400}",
+            # syndication notes: research: tribun, kompas "Artikel ini telah tayang di ...
+            # dengan judul ..."; "Tulisan ini telah tayang di ...", "This article first
+            # appeared on ..."
+            r"(?:artikel|tulisan|berita|konten|postingan|naskah)\s+ini\s+(?:(?:telah|sudah"
+            r"|pertama kali|sebelumnya|juga)\s+)*(?:tayang|terbit|dimuat|diterbitkan"
+            r"|dipublikasikan|ditayangkan)\b.{1,400}",
+            r"this (?:article|story|post) (?:was )?(?:first |originally )?(?:appeared|published"
+            r"|posted)\b.{1,300}",
             r"\[gambas:[^\]]{0,300}\]",  # research: detik, CNN Indonesia video embeds
             r"simak (?:juga )?video\b.{0,200}",  # research: detik
             r"telusuri berita .{0,200}lainnya.{0,200}",  # research: okezone
             r"silakan baca konten menarik lainnya.{0,300}",  # research: jpnn, genpi
             r"(?:ikuti kami|follow us)\b.{0,150}",  # po "FOLLOW US", "Follow us on Instagram"
+            r"ikuti\s+(?:juga\s+)?(?:akun|media sosial|sosial media|instagram|twitter|facebook"
+            r"|tiktok|youtube)\b.{0,150}",
+            # "Dapatkan update berita terkini ... di WhatsApp/aplikasi/<site>.com": a call to
+            # a channel; "Dapatkan informasi syarat pendaftaran di kantor kelurahan." is prose
+            r"dapatkan\s+(?:update|info(?:rmasi)?|berita|notifikasi)\b.{0,200}?\b(?:google news"
+            r"|whatsapp|telegram|instagram|facebook|twitter|youtube|tiktok|newsletter|aplikasi"
+            r"|channel|[\w-]+\.(?:com|co\.id|id))\b.{0,200}",
+            # subscribing: realpages liputan6 "Jangan sampai ketinggalan berita terkini,
+            # langganan newsletter kami sekarang!", sugengsiswanto "Silahkan Berlangganan
+            # Melalui Email Secara GRATIS."; "Langganan listrik ..." starts a sentence
+            r"jangan sampai ketinggalan\b.{0,150}\b(?:langganan|berlangganan|subscribe|ikuti"
+            r"|follow)\b.{0,150}",
+            r"(?:(?:silahkan|silakan|yuk|ayo)\s+)?(?:berlangganan|subscribe)\s+(?:newsletter"
+            r"|(?:melalui|via|lewat|ke)\s+email|gratis|sekarang)\b.{0,200}",
+            r"(?:silahkan|silakan|yuk|ayo)\s+(?:berlangganan|langganan|subscribe)\b.{0,200}",
+            # realpages liputan6 "Saksikan video di bawah ini:"
+            r"(?:saksikan|tonton)\s+(?:juga\s+)?video(?:nya)?\b.{0,200}",
+            # "Baca berita menarik lainnya di ...", "Simak artikel lainnya di sini"
+            r"(?:simak|baca|cek|lihat|dapatkan|temukan)\s+(?:juga\s+)?(?:berita|artikel"
+            r"|informasi|info|konten|tulisan|video|foto)\b.{0,40}\blainnya\s+(?:di|dari|hanya di"
+            r"|melalui)\b.{0,150}",
+            r"(?:lihat|putar)\s+video\s*:.{0,200}",  # research: detik "Lihat Video: ..."
         ),
     ),
     TextRule(
@@ -304,9 +442,18 @@ TEXT_RULES: tuple[TextRule, ...] = (
             # research 5: "Editor:", "Penulis:", "Reporter:", "Pewarta:" (antara), "Sumber:";
             # one or more "Label: Name" pairs, e.g. "Penulis: Budi | Editor: Ani". A label
             # without a colon starts a sentence ("Penulis buku itu ...") and is kept.
+            # Also realpages republika "Rep: C31/ Red: Israr Itah", qoala "Sumber foto:
+            # AngieYeoh via Shutterstock".
             r"(?:\(?\s*(?:editor|penulis|reporter|pewarta|sumber|redaktur|penyunting"
-            r"|kontributor|wartawan|foto|fotografer|editing)(?:\s*/\s*(?:editor|penulis|reporter|pewarta"
-            r"|redaktur|foto))*\s*:\s*[^\s:|;!?][^:|;!?]{0,60}?\s*\)?\s*[|/,;–-]?\s*){1,4}",
+            r"|kontributor|wartawan|foto|fotografer|editing|rep|red|(?:sumber|kredit)\s+(?:foto"
+            r"|gambar)|photo|image|photo credits?|image source|ilustrasi)(?:\s*/\s*(?:editor"
+            r"|penulis|reporter|pewarta|redaktur|foto))*\s*:\s*[^\s:|;!?][^:|;!?]{0,60}?\s*\)?\s*"
+            r"[|/,;–-]?\s*){1,4}",
+            # a writer credited with a place: realpages kompas "Kontributor Lhokseumawe,
+            # Masriadi"; research: tribun "Laporan Wartawan Tribunnews.com, Glery Lazuardi".
+            # A name ends it, not a period.
+            r"(?:kontributor|koresponden)\s+[^\s,.:]+(?:\s+[^\s,.:]+){0,2}\s*,\s*[^,:.!?]{2,50}",
+            r"laporan\s+(?:wartawan|reporter|koresponden|kontributor)\b[^!?]{1,100}(?<!\.)",
         ),
     ),
     TextRule(
@@ -317,6 +464,9 @@ TEXT_RULES: tuple[TextRule, ...] = (
             r"(?:copyright|hak cipta)?\s*(?:©|\(c\))\s*.{0,100}",
             # mediaindonesia: "Copyright @ 2026 Media Group - mediaindonesia. All Rights ..."
             r"(?:copyright|hak cipta)\s*@?\s*\d{4}\b.{0,100}",
+            # the reservation alone on its line ("All Rights Reserved.", "Hak cipta dilindungi
+            # undang-undang."); "Hak cipta lagu itu ..." goes on, and stays
+            r"all rights reserved\.?|hak cipta dilindungi(?:\s+undang-undang)?\.?",
             # detik-gardu-induk: "Redaksi: redaksi[at]detikfinance.com Informasi pemasangan
             # iklan hubungi : sales[at]detik.com", the site's imprint under the article
             r"redaksi\s*:.{0,200}\[at\].{0,200}",
@@ -340,12 +490,18 @@ TEXT_RULES: tuple[TextRule, ...] = (
             # detik-* "(fyk/ash)", "(bgs/rul)", kapanlagi-* "(kpl/sry)"; viva "(ren)"
             r"\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5}){0,3}\s*\)",
             r"\(\s*[a-z]{1,3}-\d{1,3}\s*\)",  # realpages mediaindonesia "(H-4)"
+            r"\[\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5}){0,3}\s*\]",  # realpages merdeka "[ian]"
+            r"\(\s*\*+\s*\)",  # research: tribun "(*)"
         ),
     ),
     TextRule(
         "table_of_contents",
         # realpages gramedia: Easy Table of Contents' box heading, then its list of links
-        (r"table of contents|daftar isi|isi artikel",),
+        # and its toggle ("Daftar Isi [tampilkan]", "Contents [hide]")
+        (
+            r"(?:table of contents|contents|daftar isi|isi artikel|daftar konten)\s*:?\s*"
+            r"(?:\[?\s*(?:show|hide|toggle|tampilkan|sembunyikan|tutup)\s*\]?)?",
+        ),
         drops_following_links=True,
     ),
     TextRule(
@@ -363,9 +519,15 @@ TEXT_RULES: tuple[TextRule, ...] = (
             # po 11.4.3 ships Albanian strings for Previous/Next article; 9.2.2 "Berita
             # sebelumya" (sic) / "Berita berikutnya"
             r"(?:artikulli paraprak|artikulli tjetër|berita sebelumn?ya|berita berikutnya"
+            r"|baca (?:berita|artikel) (?:selanjutnya|berikutnya)"
             r"|artikel sebelumnya|artikel (?:selanjutnya|berikutnya)|previous article"
             # followed by the title, which, unlike a sentence, does not end with a period
-            r"|next article)\s*:?.{0,300}(?<!\.)",
+            r"|next article"
+            # Blogger's links under a post (realpages sugengsiswanto "Newer Post", "Older
+            # Post"; wadisipit26 "Post Selanjutnya", "Post Sebelumnya"; the Indonesian UI's
+            # "Posting Lebih Baru", "Posting Lama")
+            r"|(?:newer|older) posts?|posting(?:an)? (?:lebih baru|lama)|post (?:selanjutnya"
+            r"|sebelumnya|berikutnya))\s*:?.{0,300}(?<!\.)",
         ),
     ),
     TextRule(
@@ -373,6 +535,18 @@ TEXT_RULES: tuple[TextRule, ...] = (
         (
             r"halaman\s*\d+\s*(?:dari|/)\s*\d+",  # po "Page %CURRENT_PAGE% of %TOTAL_PAGES%"
             r"(?:halaman\s*)?(?:selanjutnya|berikutnya|sebelumnya)\s*[»›>]*",  # po Next/Prev
+            r"\d+\s*dari\s*\d+\s*halaman",  # realpages liputan6 "2 dari 3 halaman"
+            # buttons that load more teasers or the rest of a folded article: realpages
+            # liputan6, mediaindonesia "LOAD MORE", viva "Load More...", koinworks "Muat lebih
+            # banyak"; liputan6 "Lanjutkan Membaca ↓"
+            r"(?:load|show|view|see)\s+more\W*|muat\s+(?:lebih\s+banyak|lainnya|lagi)\W*"
+            r"|tampilkan\s+(?:lebih\s+banyak|lainnya|semua)\W*|lihat\s+(?:lebih\s+banyak|semua)\W*",
+            # the page numbers of a split article, with their links' labels (research: kompas
+            # "Halaman: 1 2 Show All", detik "1 2 Selanjutnya")
+            r"(?:halaman\s*:?\s*)?\d{1,2}(?:\s+\d{1,2}){1,20}(?:\s*(?:selanjutnya|berikutnya"
+            r"|next|show all|tampilkan semua|lihat semua))?\s*[»›>]*|show all|tampilkan semua",
+            r"(?:lanjutkan|lanjut)\s+membaca\W*|continue reading\W*|read more\W*"
+            r"|selengkapnya\W*",
         ),
     ),
     TextRule(
@@ -380,14 +554,139 @@ TEXT_RULES: tuple[TextRule, ...] = (
         (r"(?:tags?|topik|label)\s*:?",),  # po "TAGS" -> "TOPIK"; bantennews "LABEL"
         drops_following_links=True,
     ),
+    TextRule(
+        "photo_caption",
+        (
+            # a credit on a line of its own (a caption that closes with one: ENDING_RULES):
+            # realpages kompas "KOMPAS.com/NABILLA TASHANDRA", "Kompas.com / Anju Christian",
+            # "Dok.Saleh Husin", republika "Republika/ Wihdan Hidayat", "Reuters"; research:
+            # antara "ANTARA FOTO/Budi Setya", "Istimewa"
+            r"\(?[\w-]+\.(?:com|co\.id|id|net|org|tv)\s*/\s*[^\W\d_][\w .'-]{1,40}\)?",
+            r"(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*/\s*(?-i:[A-Z][\w.']*(?:\s+[A-Z][\w.']*){1,3})",
+            r"\(?\s*(?:reuters|afp|ap|antara(?:\s+foto)?|epa|getty images|shutterstock"
+            r"|istock(?:photo)?|freepik|unsplash|pexels|pixabay)(?:\s+(?:photo|foto|images))?\s*\)?",
+            r"\(?\s*(?:dok\.|dok\s*:|dokumentasi\s*:|ist\b|istimewa|ilustrasi|foto ilustrasi)"
+            r"[^.!?()]{0,40}\)?",
+        ),
+    ),
+    TextRule(
+        "embed",
+        (
+            # the text an embedded post leaves when its script does not run: a tweet's ends
+            # with its picture link (ENDING_RULES), then "— Name (@handle) November 1, 2021"
+            r"[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s*(?:\w+\s+\d{1,2},\s*\d{4}|\d{1,2}\s+\w+\s+\d{4})",
+            r"(?:view|lihat)\s+(?:this|postingan ini|kiriman ini)\s+(?:post\s+)?(?:on|di)"
+            r"\s+instagram",
+            r"(?:a post shared by|sebuah kiriman dibagikan oleh|postingan yang dibagikan oleh)"
+            r"\s.{1,100}",
+            r"♬\s.{1,100}",  # TikTok's sound line
+        ),
+    ),
+    TextRule(
+        "post_meta",
+        (
+            # reading time: realpages qoala "• 10 minutes read •"; "5 menit baca"
+            r"[•·|\s]*\d+\s*(?:min(?:ute)?s?|menit)\s*(?:read|baca|membaca)[•·|\s]*",
+            r"(?:waktu\s+)?baca\s*:?\s*\d+\s*menit",
+            # realpages qoala "Artikel ini terakhir diperbarui June 27, 2021 by Zaky Afdika"
+            r"(?:artikel|tulisan|postingan|halaman)\s+ini\s+(?:terakhir\s+)?(?:diperbarui"
+            r"|diperbaharui|diupdate)\b.{0,150}",
+            # an update line with its date; "Diperbarui setiap tahun, data itu ..." is prose
+            r"(?:terakhir\s+|last\s+)?(?:diperbarui|updated)\s*(?:on\s*)?:?\s*"
+            r"(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*,?\s*)?"
+            r"\d{1,2}[/ .-]\w{1,9}[/ .-]\d{2,4}.{0,30}",
+        ),
+    ),
+    TextRule(
+        "page_chrome",
+        (
+            # a breadcrumb (realpages republika-ihram "Home > Berita")
+            r"(?:home|beranda|index|indeks)\s*[>»›/|]\s*[^.!?]{0,150}",
+            # the buttons over a photo or video (research: kompas "Lihat Foto")
+            r"lihat\s+(?:foto|video|galeri)|view\s+(?:photo|gallery)",
+            # gallery and rating widgets: realpages detik "Vote Photo", "More Photos",
+            # liputan6 "Rate artikel ini", "Credits (3)"
+            r"(?:vote|rate|beri nilai)\s+(?:this\s+)?(?:photo|foto|artikel|article|berita|post)"
+            r"(?:\s+ini)?\W*|more photos|(?:lihat\s+)?foto lainnya|credits?\s*\(\s*\d+\s*\)",
+        ),
+    ),
+    TextRule(
+        "server_error",
+        (
+            # PHP's notices printed into the page by a theme (realpages tipsgaptek:
+            # "Notice: Undefined variable: point_single_tags_section in /var/www/vhosts/
+            # ..../single.php on line 83"), whole or cut where the path was bold
+            r"(?:php\s+)?(?:notice|warning|deprecated|fatal error|parse error)\s*:\s*.{1,300}?"
+            r"\S+\.php(?:\s*on\s+line\s*\d*)?",
+            r"(?:php\s+)?(?:notice|warning|deprecated|fatal error|parse error)\s*:\s*(?:undefined"
+            r"|use of undefined|trying to|array to string|invalid argument|cannot|call to"
+            r"|attempt to|uncaught|creation of dynamic|a non-numeric|syntax error)\b.{0,300}?\s+in",
+            r"\S*\.php\s*on\s+line(?:\s*\d+)?",
+        ),
+    ),
+    TextRule(
+        "related_list",
+        (
+            # a heading that names related reading, over a list of links (realpages gramedia:
+            # "Rekomendasi Buku Terkait Instagram dan Sosial Media" over two product links),
+            # which alone could be a subheading ("Fakta Terkait Kasus X"). Not "rekomendasi"
+            # or "lainnya" alone: a how-to's "Rekomendasi Aplikasi Penambah Followers" over
+            # the apps' links is the article's list; nor a lead-in sentence ("Berikut ini
+            # ... terkait ...:"). (The possessive test first: most blocks are longer, or
+            # sentences, and fail at once.)
+            r"(?=[^.!?:]{0,121}+$)(?!.*\bberikut\b)[^.!?:]{0,60}\b(?:terkait|related)\b"
+            r"[^.!?:]{0,60}",
+        ),
+        needs_following_links=True,
+    ),
+)
+
+# The page's header when a body starts with it: its <h1> headline, and the short lines above the
+# headline, a date line and a kicker or section label (realpages detik-robot: "Selasa 16 Jun
+# 2015, 14:05 WIB", "MUDA DAN MENGINSPIRASI", then the <h1>; detik-gardu-induk: "FotoBisnis";
+# detik-galaxy: "Berita Utama" over the times of six teasers). The headline is the item's title,
+# not a paragraph of the body. Only short lines: a body whose first paragraphs are prose uses
+# <h1> for a subheading, and everything stays.
+HEADER_LINES_ABOVE_HEADLINE = 10
+HEADER_LINE_MAX_CHARS = 60
+
+ENDING_RULES: tuple[EndingRule, ...] = (
+    EndingRule(
+        "photo_caption",
+        (
+            # (Never the body's last block, which a closing credit may end: clean.py.)
+            # A caption that ends with its photo's credit, as Indonesian sites print them:
+            # realpages detik "... I-REBOT. (Bagus Kurniawan/detikcom)", "Galaxy S6 Edge & S6
+            # (ist)", okezone "... (Foto: Okezone)", viva "(REUTERS/Chaiwat Subprasom)",
+            # republika "... petugas medis (Ilustrasi)", kapanlagi "Dian Sastrowardoyo ©
+            # KapanLagi.com®/", merdeka "Terry Holdbrooks. ©witnesstoguantanamo.com",
+            # liputan6 "... Season City. Dok"; detik "... Foto: Ari Saputra/detikcom". A
+            # slash credit needs a two-word name: "(Mvi/Ali)" closing a paragraph are the
+            # desk's initials, and "(AFP/Reuters)" a source.
+            r"\(\s*(?:foto|photo|dok|dokumentasi|ilustrasi|ist|istimewa)\b[^()]{0,80}\)",
+            r"\((?=[^()]*[^\W\d_]\s+[^\W\d_])[^()/]{2,40}/[^()/]{2,40}\)",
+            r"©[^©]{0,80}",
+            r"[.!?]\s*(?:dok|ist|istimewa)\.?",
+            r"\s(?:foto|photo)\s*:\s*[^:.!?]{1,50}(?:/\s*[\w.]{2,30})?",
+        ),
+        max_chars=480,
+        tail_chars=120,
+    ),
+    EndingRule(
+        "embed",
+        # a tweet's text as its embed code holds it, ending with its picture's link
+        (r"pic\.twitter\.com/\w+",),
+        max_chars=700,
+        tail_chars=60,
+    ),
 )
 
 # The desk's initials fused to the end of the last paragraph ("... di rumah masing-masing.
 # (ren)": realpages viva; "(Mvi/Ali)": liputan6; "(H-4)": mediaindonesia), cut from its end.
 # Matched case-sensitively: in lower case or with a slash, unlike a source that closes a
-# sentence, "(AFP)" or "(Antara)", which stays.
+# sentence, "(AFP)" or "(Antara)", which stays. Tribun closes with "(*)".
 TRAILING_EDITOR_INITIALS = (
-    r"\s*\((?:[a-z]{2,5}|[A-Za-z]{2,5}(?:\s*/\s*[A-Za-z]{2,5}){1,3}|[A-Z]{1,3}-\d{1,3})\)\s*$"
+    r"\s*\((?:[a-z]{2,5}|[A-Za-z]{2,5}(?:\s*/\s*[A-Za-z]{2,5}){1,3}|[A-Z]{1,3}-\d{1,3}|\*+)\)\s*$"
 )
 
 # Lazy-loading attributes holding the real image URL, in order of preference.
@@ -400,7 +699,9 @@ LAZY_IMAGE_ATTRIBUTES: tuple[str, ...] = (
 # An img src that is only a stand-in until the lazy loader runs.
 PLACEHOLDER_IMAGE_SRC = r"^\s*$|^data:|(?:^|/)(?:blank|spacer|pixel|placeholder|lazy)[^/]*$"
 
-# WordPress captioned images written as <div class="wp-caption"><img><p class="wp-caption-text">:
-# the caption is a caption, not a paragraph of the body (research 3).
-FIGURE_CLASSES: frozenset[str] = frozenset({"wp-caption"})
-FIGCAPTION_CLASSES: frozenset[str] = frozenset({"wp-caption-text"})
+# Captioned images written as <div class="wp-caption"><img><p class="wp-caption-text"> (WordPress,
+# research 3), or as Blogger's editor writes them, <table class="tr-caption-container"><tr><td>
+# <img></td></tr><tr><td class="tr-caption">caption</td></tr></table> (realpages bacatekno): the
+# caption is a caption, not a paragraph of the body.
+FIGURE_CLASSES: frozenset[str] = frozenset({"wp-caption", "tr-caption-container"})
+FIGCAPTION_CLASSES: frozenset[str] = frozenset({"wp-caption-text", "tr-caption"})
