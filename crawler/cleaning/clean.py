@@ -96,6 +96,9 @@ _ODD_CHARACTER = re.compile(f"[\u1680\u2000-\u200a\u202f\u205f\u3000{ZERO_WIDTH_
 # The tag given to the elements the cleaned markup does without, to strip them all at once: a
 # name no kept tag has (any element named so in a page would be unwrapped anyway).
 _UNWRAP = "x-unwrap"
+# The tag given to what DOM rules drop, to strip it all at once: in upper case, which the HTML
+# parser gives no element of a page (it lowercases every tag), so nothing else goes with it.
+_DROP = "X-DROP"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _TRANSLATOR = HTMLTranslator()
 _STRING_VALUE = etree.XPath("string()", smart_strings=False)
@@ -379,12 +382,15 @@ class _Layout:
 def _prune_and_survey(root: Element, removed: Counter[str]) -> _Layout:
     """Drop what DOM rules match and prepare the rest, in one walk over the tree.
 
-    A matched element goes whole: nothing inside it is looked at, and it counts once.
+    A matched element goes whole: nothing inside it is looked at, and it counts once. It is
+    renamed in the walk and all go at its end in one strip_elements, in C, which frees each one
+    at once. Removed one by one from Python, each stayed alive while referenced, so lxml walked
+    its subtree to detach it and again to free it later: on a page of megabytes, long after it
+    had left the CPU's caches, the most of the time per MB that grew with the page.
     """
     holds_blocks: set[Element] = set()
     containers = [root]
     unwrap: list[Element] = []
-    matched: list[Element] = []
     pending = [root]
     while pending:
         parent = pending.pop()
@@ -393,7 +399,7 @@ def _prune_and_survey(root: Element, removed: Counter[str]) -> _Layout:
             rule = _DOM_SELECTORS.rule_for(element, class_attr, element.get("id") or "")
             if rule is not None:
                 removed[rule] += 1
-                matched.append(element)
+                element.tag = _DROP  # no reference kept: freed with its subtree when stripped
                 continue
             tag = _retag(element, class_attr)
             # keys(), not attrib: iterating an element gives its children, attrib builds a proxy
@@ -411,7 +417,8 @@ def _prune_and_survey(root: Element, removed: Counter[str]) -> _Layout:
                 unwrap.append(element)
             if len(element):
                 pending.append(element)
-    _drop_trees(matched)
+    # the tail stays where it is: next to the text before it, read and written as one text
+    etree.strip_elements(root, _DROP, with_tail=False)
     for element in holds_blocks:
         if element.tag not in BLOCK_LEVEL_TAGS or element.tag in LEAF_BLOCK_TAGS:
             # <p>, <span> or <a> around a block is layout (tag soup, the IRP box): a wrapper
@@ -443,7 +450,10 @@ def _wrap_loose_text(container: Element) -> None:
     run: list[Element] = []
     lead = container.text
     container.text = None
-    for child in list(container):
+    # Not over a list of the children: lxml's iterator has found the next child before it
+    # hands one out, and the loop only changes what comes before it (a <br> removed is the
+    # child in hand). A list walked the children once more, out of cache on a large body.
+    for child in container:
         if child.tag in BLOCK_LEVEL_TAGS or child.tag == "br":
             _flush_run(container, child, lead, run)
             run = []
@@ -473,15 +483,20 @@ def _flush_run(
 
 
 def _text_blocks(root: Element, holds_blocks: set[Element]) -> list[Element]:
-    """The elements whose text is a paragraph of the body, in document order."""
-    in_captions = {
-        block for caption in root.iter("figcaption") for block in caption.iter(TEXT_BLOCK_TAGS)
-    }
-    return [
-        block
-        for block in root.iter(TEXT_BLOCK_TAGS)
-        if block not in holds_blocks and block not in in_captions
-    ]
+    """The elements whose text is a paragraph of the body, in document order, captions' left
+    out: in one walk over the tree (each walk over a large body waits for memory again)."""
+    blocks: list[Element] = []
+    caption = None  # the last caption met: the elements right after it may be inside it
+    for element in root.iter(*TEXT_BLOCK_TAGS, "figcaption"):
+        if caption is not None:
+            if any(each is caption for each in element.iterancestors("figcaption")):
+                continue
+            caption = None  # past its end, in document order: nothing later is inside it
+        if element.tag == "figcaption":
+            caption = element
+        elif element not in holds_blocks:
+            blocks.append(element)
+    return blocks
 
 
 # --- text rules
