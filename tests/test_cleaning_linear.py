@@ -9,6 +9,7 @@ same body four times over: linear work grows 4×, quadratic 16×.
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from collections import Counter
@@ -125,6 +126,35 @@ def test_a_class_repeated_many_times_is_matched_once_per_distinct_class(counting
         patch.setattr(type(selectors[0]), "matches", counting)
         clean_body('<div class="' + "td-a-rec " * 5000 + '"><p>iklan</p></div><p>teks</p>')
     assert tested and max(tested.values()) == 1
+
+
+def test_no_garbage_collection_runs_while_a_body_is_cleaned():
+    """Cleaning holds a proxy for many elements of a large body, and full collections walk them
+    all each time (their cost grows with the body): the collector is paused while it cleans,
+    and left as it was found."""
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    body = "<div>" + f"<p>{PARAGRAPH}</p><span>kata</span> teks " * 2000 + "</div>"
+    threshold = gc.get_threshold()
+    gc.set_threshold(10)  # a young collection every 10 new objects: hundreds, unpaused
+    gc.callbacks.append(count)
+    try:
+        clean_body(body)
+    finally:
+        gc.callbacks.remove(count)
+        gc.set_threshold(*threshold)
+    assert collections == []
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        clean_body(body)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 # Each of these failed by backtracking: a pattern with two \s* in a row tried every way of
