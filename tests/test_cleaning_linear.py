@@ -107,6 +107,15 @@ def test_cleaning_work_grows_linearly_with_the_body(counting_parser, shape):
     assert large <= 5 * small, f"{shape}: {small} → {large} for 4× the body"
 
 
+def test_dropped_elements_leave_one_text_between_the_kept_ones():
+    """lxml reads a run of adjacent text nodes by adding each to the ones before it, quadratic
+    in the run: the texts after dropped siblings are joined into one, never left side by side."""
+    root = clean._parse(SHAPES["ad slots between text"](2000))
+    clean._prune_and_survey(root, Counter())
+    assert root.xpath("count(//text()[preceding-sibling::node()[1][self::text()]])") == 0
+    assert len(root.xpath("//text()")) == 2  # the paragraph's and the run of "teks " after it
+
+
 def test_the_counting_parser_sees_the_cleaning(counting_parser):
     """The measure above counts what cleaning does (else every shape would pass by zero)."""
     assert work(SHAPES["a <span> per word"](10)) > 0

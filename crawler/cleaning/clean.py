@@ -419,7 +419,10 @@ def _prune_and_survey(root: Element, removed: Counter[str]) -> _Layout:
     renamed in the walk and all go at its end in one strip_elements, in C, which frees each one
     at once. Removed one by one from Python, each stayed alive while referenced, so lxml walked
     its subtree to detach it and again to free it later: on a page of megabytes, long after it
-    had left the CPU's caches (the walk's time per MB that grew most with the page).
+    had left the CPU's caches (the walk's time per MB that grew most with the page). The text
+    after it joins the text before it in the walk, a run of dropped siblings' texts at once:
+    left to strip_elements, each would stay a text node of its own, and lxml reads a run of
+    adjacent text nodes by adding one to the next, quadratic in a run of thousands.
     """
     holds_blocks: set[Element] = set()
     containers = [root]
@@ -427,13 +430,22 @@ def _prune_and_survey(root: Element, removed: Counter[str]) -> _Layout:
     pending = [root]
     while pending:
         parent = pending.pop()
+        kept: Element | None = None  # the last child kept
+        tails: list[str] = []  # the text after each child dropped since then
         for element in parent:
             class_attr = element.get("class") or ""
             rule = _DOM_SELECTORS.rule_for(element, class_attr, element.get("id") or "")
             if rule is not None:
                 removed[rule] += 1
+                if element.tail:
+                    tails.append(element.tail)
+                    element.tail = None
                 element.tag = _DROP  # no reference kept: freed with its subtree when stripped
                 continue
+            if tails:
+                _append_text_after(parent, kept, "".join(tails))
+                tails = []
+            kept = element
             tag = _retag(element, class_attr)
             # keys(), not attrib: iterating an element gives its children, attrib builds a proxy
             for name in element.keys():  # noqa: SIM118
@@ -450,8 +462,9 @@ def _prune_and_survey(root: Element, removed: Counter[str]) -> _Layout:
                 unwrap.append(element)
             if len(element):
                 pending.append(element)
-    # the tail stays where it is: next to the text before it, read and written as one text
-    etree.strip_elements(root, _DROP, with_tail=False)
+        if tails:
+            _append_text_after(parent, kept, "".join(tails))
+    etree.strip_elements(root, _DROP)
     for element in holds_blocks:
         if element.tag not in BLOCK_LEVEL_TAGS or element.tag in LEAF_BLOCK_TAGS:
             # <p>, <span> or <a> around a block is layout (tag soup, the IRP box): a wrapper
@@ -731,16 +744,18 @@ def _drop_tree(element: Element) -> None:
     parent.remove(element)
 
 
-def _append_text_before(element: Element, text: str | None) -> None:
-    """Append text to whatever precedes `element`: its previous sibling's tail or parent's text."""
-    if not text:
-        return
-    previous = element.getprevious()
-    if previous is None:
-        parent = element.getparent()
+def _append_text_after(parent: Element, child: Element | None, text: str) -> None:
+    """Append text to `child`'s tail, or to the parent's own text if `child` is None."""
+    if child is None:
         parent.text = (parent.text or "") + text
     else:
-        previous.tail = (previous.tail or "") + text
+        child.tail = (child.tail or "") + text
+
+
+def _append_text_before(element: Element, text: str | None) -> None:
+    """Append text to whatever precedes `element`: its previous sibling's tail or parent's text."""
+    if text:
+        _append_text_after(element.getparent(), element.getprevious(), text)
 
 
 def _serialise(root: Element, unwrap: list[Element]) -> str:
