@@ -464,7 +464,7 @@ def _prune_and_survey(root: Element, removed: Counter[str]) -> _Layout:
                 pending.append(element)
         if tails:
             _append_text_after(parent, kept, "".join(tails))
-    etree.strip_elements(root, _DROP)
+    etree.strip_elements(root, _DROP, with_tail=False)  # their tails are joined above
     for element in holds_blocks:
         if element.tag not in BLOCK_LEVEL_TAGS or element.tag in LEAF_BLOCK_TAGS:
             # <p>, <span> or <a> around a block is layout (tag soup, the IRP box): a wrapper
