@@ -166,6 +166,38 @@ def test_no_garbage_collection_runs_while_a_body_is_cleaned():
         gc.enable()
 
 
+# Bodies whose pieces (clean.PIECE_CHARS) must clean to what the whole body gives: loose text
+# and inline elements up to a block, a dropped block between texts, a link list under its
+# heading, a lazy image with its <noscript> copy, each wherever a piece may end.
+PIECE_BOUNDARIES = {
+    "loose text and dropped blocks": "<div>"
+    + f'<p>{PARAGRAPH}</p>teks <b>lepas</b> <div class="td-a-rec">iklan</div>lagi ' * 50
+    + "</div>",
+    "link lists under their heading": "<div>"
+    + ("<h3>Berita Terkait</h3>" + '<p><a href="/a/">Judul berita lain</a></p>' * 5) * 30
+    + "</div>",
+    "lazy images": "<div>"
+    + (
+        f'<p>{PARAGRAPH}</p><a href="/f/"><img src="data:image/gif;base64,R0l"></a>'
+        '<noscript><img src="/f.jpg"></noscript>'
+    )
+    * 40
+    + "</div>",
+}
+
+
+@pytest.mark.parametrize("shape", PIECE_BOUNDARIES)
+def test_a_body_cleaned_in_pieces_is_the_body_cleaned_whole(monkeypatch, shape):
+    body = PIECE_BOUNDARIES[shape]
+    whole = clean_body(body)
+    pieces: list[object] = []
+    cut = clean._pieces
+    monkeypatch.setattr(clean, "PIECE_CHARS", 200)
+    monkeypatch.setattr(clean, "_pieces", lambda *args: (pieces.append(p) or p for p in cut(*args)))
+    assert clean_body(body) == whole
+    assert len(pieces) > 10  # it was cut
+
+
 # Each of these failed by backtracking: a pattern with two \s* in a row tried every way of
 # sharing the spaces between them, 2^n ways for n words before the text fails to match.
 BACKTRACKING_TRAPS = {
