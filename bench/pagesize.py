@@ -12,9 +12,11 @@ pages: a bare lxml parse of the same bytes (the floor of bench.extraction), and 
 over the parsed tree's elements (root.iter(), nothing done per element), the least any
 Python code that looks at each element pays.
 
-Time: in each round every page size is read once, in an order that rotates; a size's time is
-the median over rounds, and the ratio the median of the ratios of the same round (a noisy
-machine slows a round alike).
+Time: the CPU time of the thread (time.thread_time), not the wall clock: on a shared machine
+a run of 300 ms is preempted by other processes far more surely than one of 10 ms, which
+inflated the ratio of a loaded run by up to half; what other processes do to the shared caches
+still shows. In each round every page size is read once, in an order that rotates; a size's
+time is the median over rounds, and the ratio the median of the ratios of the same round.
 
     python -m bench.pagesize [--quick]
 """
@@ -82,21 +84,21 @@ def sources() -> list[Source]:
 
 
 def timed(page: Page) -> tuple[float, float, float, float]:
-    """(extraction, cleaning, bare parse, bare walk) seconds for one page: as the crawl reads
-    it, and as lxml alone parses it and hands out its elements."""
-    started = time.perf_counter()
+    """(extraction, cleaning, bare parse, bare walk) CPU seconds for one page: as the crawl
+    reads it, and as lxml alone parses it and hands out its elements."""
+    started = time.thread_time()
     root = lxml.html.fromstring(page.html)
-    parsed = time.perf_counter()
+    parsed = time.thread_time()
     for _ in root.iter():
         pass
-    walked = time.perf_counter()
+    walked = time.thread_time()
     del root
     floor, walk = parsed - started, walked - parsed
-    started = time.perf_counter()
+    started = time.thread_time()
     item = ArticleItem(**page.spider.parser(response_of(page)).fields())
-    extracted = time.perf_counter()
+    extracted = time.thread_time()
     clean_item(ItemAdapter(item))
-    return extracted - started, time.perf_counter() - extracted, floor, walk
+    return extracted - started, time.thread_time() - extracted, floor, walk
 
 
 def run(quick: bool = False) -> list[Row]:
@@ -171,11 +173,16 @@ def findings(rows: list[Row]) -> list[str]:
         walk = [key for key in largest if key.startswith("bare walk ×")][0]
         parse = [key for key in largest if key.startswith("bare parse ×")][0]
         verdict = "flat" if row["met"] == "yes" else "not flat"
+        size_ratio = largest["page MB"] / smallest["page MB"]
+        extraction, cleaning = (
+            largest[key] / smallest[key] / size_ratio for key in ("extraction ms", "cleaning ms")
+        )
         notes.append(
             f"{source}: time per MB {verdict}, {largest[growth]:.2f}× from "
             f"{smallest['page MB']:g} to {largest['page MB']:g} MB (extraction "
             f"{largest['extraction ms']:.0f} ms and cleaning {largest['cleaning ms']:.0f} ms at "
-            f"{largest['page MB']:g} MB). A bare walk over the same tree's elements grew "
+            f"{largest['page MB']:g} MB; per MB, extraction {extraction:.2f}× and cleaning "
+            f"{cleaning:.2f}×, from the medians). A bare walk over the same tree's elements grew "
             f"{largest[walk]:.2f}× per MB and a bare parse {largest[parse]:.2f}×. "
             + (
                 "The work is linear (tests/test_cleaning_linear.py counts it); what grows with "

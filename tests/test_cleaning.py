@@ -1472,6 +1472,14 @@ def test_article_text_is_kept(block: str) -> None:
     assert cleaned.removed == {}
 
 
+def test_an_element_of_the_page_named_like_the_drop_marker_is_kept() -> None:
+    """Cleaning renames what DOM rules drop and strips that name at once: a page's own element
+    of that name (lowercased by the parser) is unwrapped like any unknown tag, its text kept."""
+    cleaned = clean_body(td_content("<p>Awal <X-DROP>tengah</X-DROP> akhir.</p>"))
+    assert cleaned.text == "Awal tengah akhir."
+    assert cleaned.removed == {}
+
+
 # --- the seed article and the real bantennews page
 
 

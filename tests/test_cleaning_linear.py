@@ -9,6 +9,7 @@ same body four times over: linear work grows 4×, quadratic 16×.
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from collections import Counter
@@ -106,6 +107,15 @@ def test_cleaning_work_grows_linearly_with_the_body(counting_parser, shape):
     assert large <= 5 * small, f"{shape}: {small} → {large} for 4× the body"
 
 
+def test_dropped_elements_leave_one_text_between_the_kept_ones():
+    """lxml reads a run of adjacent text nodes by adding each to the ones before it, quadratic
+    in the run: the texts after dropped siblings are joined into one, never left side by side."""
+    root = clean._parse(SHAPES["ad slots between text"](2000))
+    clean._prune_and_survey(root, Counter())
+    assert root.xpath("count(//text()[preceding-sibling::node()[1][self::text()]])") == 0
+    assert len(root.xpath("//text()")) == 2  # the paragraph's and the run of "teks " after it
+
+
 def test_the_counting_parser_sees_the_cleaning(counting_parser):
     """The measure above counts what cleaning does (else every shape would pass by zero)."""
     assert work(SHAPES["a <span> per word"](10)) > 0
@@ -125,6 +135,77 @@ def test_a_class_repeated_many_times_is_matched_once_per_distinct_class(counting
         patch.setattr(type(selectors[0]), "matches", counting)
         clean_body('<div class="' + "td-a-rec " * 5000 + '"><p>iklan</p></div><p>teks</p>')
     assert tested and max(tested.values()) == 1
+
+
+def test_no_garbage_collection_runs_while_a_body_is_cleaned():
+    """Cleaning holds a proxy for many elements of a large body, and full collections walk them
+    all each time (their cost grows with the body): the collector is paused while it cleans,
+    and left as it was found."""
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    body = "<div>" + f"<p>{PARAGRAPH}</p><span>kata</span> teks " * 2000 + "</div>"
+    threshold = gc.get_threshold()
+    gc.set_threshold(10)  # a young collection every 10 new objects: hundreds, unpaused
+    gc.callbacks.append(count)
+    try:
+        clean_body(body)
+    finally:
+        gc.callbacks.remove(count)
+        gc.set_threshold(*threshold)
+    assert collections == []
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        clean_body(body)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+# Bodies whose pieces (clean.PIECE_CHARS) must clean to what the whole body gives: loose text
+# and inline elements up to a block, a dropped block between texts, a link list under its
+# heading, a heading that goes only if links follow it, a link list's thumbnails, a lazy image
+# with its <noscript> copy, each wherever a piece may end.
+PIECE_BOUNDARIES = {
+    "loose text and dropped blocks": "<div>"
+    + f'<p>{PARAGRAPH}</p>teks <b>lepas</b> <div class="td-a-rec">iklan</div>lagi ' * 50
+    + "</div>",
+    "link lists under their heading": "<div>"
+    + ("<h3>Berita Terkait</h3>" + '<p><a href="/a/">Judul berita lain</a></p>' * 5) * 30
+    + "</div>",
+    "headings that go only if links follow, thumbnails between links": "<div>"
+    + (
+        "<h3>Video terkait banjir</h3>"
+        '<p><a href="/v/">Banjir setinggi lutut di Ciputat</a></p><p><img src="/t.jpg"></p>'
+        '<p><a href="/w/">Warga mengungsi ke masjid</a></p>'
+        f"<h3>Dampak terkait banjir</h3><p>{PARAGRAPH}</p>"
+    )
+    * 30
+    + "</div>",
+    "lazy images": "<div>"
+    + (
+        f'<p>{PARAGRAPH}</p><a href="/f/"><img src="data:image/gif;base64,R0l"></a>'
+        '<noscript><img src="/f.jpg"></noscript>'
+    )
+    * 40
+    + "</div>",
+}
+
+
+@pytest.mark.parametrize("shape", PIECE_BOUNDARIES)
+def test_a_body_cleaned_in_pieces_is_the_body_cleaned_whole(monkeypatch, shape):
+    body = PIECE_BOUNDARIES[shape]
+    whole = clean_body(body)
+    pieces: list[object] = []
+    cut = clean._pieces
+    monkeypatch.setattr(clean, "PIECE_CHARS", 200)
+    monkeypatch.setattr(clean, "_pieces", lambda *args: (pieces.append(p) or p for p in cut(*args)))
+    assert clean_body(body) == whole
+    assert len(pieces) > 10  # it was cut
 
 
 # Each of these failed by backtracking: a pattern with two \s* in a row tried every way of

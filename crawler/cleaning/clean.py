@@ -11,6 +11,8 @@ One parse with lxml, then:
    headings they match), ending rules captions that close with a credit, and "Baca juga" +
    link is cut out of otherwise real paragraphs;
 4. layout wrappers (div, span, section, ...) are unwrapped and the rest is serialised.
+A large body goes through steps 1-4 in pieces of its container's children (PIECE_CHARS), each
+small enough for its tree to stay in the CPU's caches through all of them.
 
 Plain lxml.etree elements, not lxml.html's: lxml.html looks up a Python element class for every
 element it hands out, about a tenth of the whole cleaning time.
@@ -18,11 +20,14 @@ element it hands out, about a tenth of the whole cleaning time.
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import wraps
+from typing import ParamSpec, TypeVar
 
 from cssselect import HTMLTranslator
 from cssselect import parse as parse_css
@@ -126,6 +131,13 @@ _ODD_CHARACTER = re.compile(f"[\u1680\u2000-\u200a\u202f\u205f\u3000{ZERO_WIDTH_
 # The tag given to the elements the cleaned markup does without, to strip them all at once: a
 # name no kept tag has (any element named so in a page would be unwrapped anyway).
 _UNWRAP = "x-unwrap"
+# A body of more markup is cleaned in pieces of about this much, one after the other: every step
+# walks its tree, and a piece's tree (a few MB in libxml2) stays in the CPU's caches through all
+# of them, where the tree of a body of 8 MB (50 MB) was fetched from memory again by each walk.
+PIECE_CHARS = 256 * 1024
+# The tag given to what DOM rules drop, to strip it all at once: in upper case, which the HTML
+# parser gives no element of a page (it lowercases every tag), so nothing else goes with it.
+_DROP = "X-DROP"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _TRANSLATOR = HTMLTranslator()
 _STRING_VALUE = etree.XPath("string()", smart_strings=False)
@@ -163,6 +175,36 @@ def clean_text(value: str | None) -> str | None:
     return unicodedata.normalize("NFC", text) or None
 
 
+_Params = ParamSpec("_Params")
+_Result = TypeVar("_Result")
+
+
+def _without_cyclic_gc(function: Callable[_Params, _Result]) -> Callable[_Params, _Result]:
+    """Run `function` with Python's cyclic garbage collector paused.
+
+    Cleaning holds a proxy object for tens of thousands of elements of a large body (the
+    wrappers to unwrap, the text blocks): they survive the young collections, and their number
+    sets off full collections, each of which walks every object of the process, these proxies
+    included (20-50 ms each at 2-8 MB in bench.pagesize, none below 2 MB). They form no cycles
+    and go by reference counting when cleaning returns: the collector has nothing to find here.
+    Process-wide for the pause (large bodies are cleaned in a worker thread): other threads'
+    cycles wait for the next collection; the collector is enabled again only if it was on.
+    """
+
+    @wraps(function)
+    def paused(*args: _Params.args, **kwargs: _Params.kwargs) -> _Result:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return paused
+
+
+@_without_cyclic_gc
 def clean_body(raw_html: str) -> CleanedBody:
     """Remove boilerplate from the raw markup of an article's content container(s)."""
     root = _parse(raw_html)
@@ -171,15 +213,76 @@ def clean_body(raw_html: str) -> CleanedBody:
     removed: Counter[str] = Counter()
     if posts := drop_embedded_posts(root):
         removed["embed"] += posts
-    _resolve_lazy_images(root)
-    layout = _prune_and_survey(root, removed)
-    for element in layout.loose_text_holders:
-        _wrap_loose_text(element)
-    blocks = _drop_leading_excerpt(_text_blocks(root, layout.holds_blocks), removed)
-    texts = _drop_by_text_rules(blocks, removed)
-    html = _serialise(root, layout.unwrap)
+    html: list[str] = []
+    texts: list[str] = []
+    # A piece waits to be serialised while a block of it may still go: a heading whose link
+    # list, or images whose next link, are in the piece after it (_TextRuleWalk.pending).
+    waiting: list[tuple[Element, _Layout]] = []
+    pieces = list(_pieces(root, len(raw_html)))
+    walk = _TextRuleWalk(removed)
+    for index, piece in enumerate(pieces):
+        _resolve_lazy_images(piece)
+        layout = _prune_and_survey(piece, removed)
+        for element in layout.loose_text_holders:
+            _wrap_loose_text(element)
+        blocks = _text_blocks(piece, layout.holds_blocks)
+        if index == 0:  # where the body starts
+            blocks = _drop_page_header(_drop_leading_excerpt(blocks, removed), removed)
+        texts += walk.read(blocks, ends_body=index == len(pieces) - 1)
+        waiting.append((piece, layout))
+        if not walk.pending:
+            html += [_serialise(each, its_layout.unwrap) for each, its_layout in waiting]
+            waiting.clear()
     text = unicodedata.normalize("NFC", "\n\n".join(texts))
-    return CleanedBody(html=html, text=text, removed=dict(removed))
+    return CleanedBody(html="".join(html), text=text, removed=dict(removed))
+
+
+def _pieces(root: Element, markup_chars: int) -> Iterator[Element]:
+    """The body as bodies to clean one after the other (PIECE_CHARS): itself, or, when it is
+    one layout container of more markup, copies of that container that share its children out
+    in order (each child moved with the text after it).
+
+    A piece ends only right before a child that is a block and that no DOM rule drops: the
+    children of a container up to the next such block are the run wrapped into one paragraph
+    (_wrap_loose_text), and no lazy image's <noscript> copy is a block. Nor does anything else
+    look beyond a child of the container but the text rules, which carry on from one piece to
+    the next: the pieces clean to what the whole body would.
+    """
+    container = root[0] if len(root) == 1 else None
+    if (
+        markup_chars <= PIECE_CHARS
+        or container is None
+        or container.tag not in CONTAINER_TAGS
+        or root.keys()  # markup of a whole page: its <body> with attributes stays in the html
+        or (root.text or "").strip()
+        or (container.tail or "").strip()
+        or _CAPTION_PROBE.search(container.get("class") or "")  # a caption: a figure kept
+        or _rule_for(container) is not None
+    ):
+        yield root
+        return
+    per_piece = max(1, len(container) * PIECE_CHARS // markup_chars)
+    piece, count = _new_piece(container), 0
+    piece[0].text = container.text
+    # lxml's iterator has found the next child before it hands one out: moving it is safe
+    for child in container:
+        if count >= per_piece and child.tag in BLOCK_LEVEL_TAGS and _rule_for(child) is None:
+            yield piece
+            piece, count = _new_piece(container), 0
+        piece[0].append(child)
+        count += 1
+    yield piece
+
+
+def _new_piece(container: Element) -> Element:
+    """A <body> holding a copy of `container` without its content."""
+    body = container.makeelement("body", {})
+    body.append(container.makeelement(container.tag, dict(container.attrib)))
+    return body
+
+
+def _rule_for(element: Element) -> str | None:
+    return _DOM_SELECTORS.rule_for(element, element.get("class") or "", element.get("id") or "")
 
 
 # --- embedded posts
@@ -449,22 +552,37 @@ class _Layout:
 def _prune_and_survey(root: Element, removed: Counter[str]) -> _Layout:
     """Drop what DOM rules match and prepare the rest, in one walk over the tree.
 
-    A matched element goes whole: nothing inside it is looked at, and it counts once.
+    A matched element goes whole: nothing inside it is looked at, and it counts once. It is
+    renamed in the walk and all go at its end in one strip_elements, in C, which frees each one
+    at once. Removed one by one from Python, each stayed alive while referenced, so lxml walked
+    its subtree to detach it and again to free it later: on a page of megabytes, long after it
+    had left the CPU's caches (the walk's time per MB that grew most with the page). The text
+    after it joins the text before it in the walk, a run of dropped siblings' texts at once:
+    left to strip_elements, each would stay a text node of its own, and lxml reads a run of
+    adjacent text nodes by adding one to the next, quadratic in a run of thousands.
     """
     holds_blocks: set[Element] = set()
     containers = [root]
     unwrap: list[Element] = []
-    matched: list[Element] = []
     pending = [root]
     while pending:
         parent = pending.pop()
+        kept: Element | None = None  # the last child kept
+        tails: list[str] = []  # the text after each child dropped since then
         for element in parent:
             class_attr = element.get("class") or ""
             rule = _DOM_SELECTORS.rule_for(element, class_attr, element.get("id") or "")
             if rule is not None:
                 removed[rule] += 1
-                matched.append(element)
+                if element.tail:
+                    tails.append(element.tail)
+                    element.tail = None
+                element.tag = _DROP  # no reference kept: freed with its subtree when stripped
                 continue
+            if tails:
+                _append_text_after(parent, kept, "".join(tails))
+                tails = []
+            kept = element
             tag = _retag(element, class_attr)
             # keys(), not attrib: iterating an element gives its children, attrib builds a proxy
             for name in element.keys():  # noqa: SIM118
@@ -481,7 +599,9 @@ def _prune_and_survey(root: Element, removed: Counter[str]) -> _Layout:
                 unwrap.append(element)
             if len(element):
                 pending.append(element)
-    _drop_trees(matched)
+        if tails:
+            _append_text_after(parent, kept, "".join(tails))
+    etree.strip_elements(root, _DROP, with_tail=False)  # their tails are joined above
     for element in holds_blocks:
         if element.tag not in BLOCK_LEVEL_TAGS or element.tag in LEAF_BLOCK_TAGS:
             # <p>, <span> or <a> around a block is layout (tag soup, the IRP box): a wrapper
@@ -518,7 +638,10 @@ def _wrap_loose_text(container: Element) -> None:
     run: list[Element] = []
     lead = container.text
     container.text = None
-    for child in list(container):
+    # Not over a list of the children: lxml's iterator has found the next child before it
+    # hands one out, and the loop only changes what comes before it (a <br> removed is the
+    # child in hand). A list walked the children once more, out of cache on a large body.
+    for child in container:
         if child.tag in BLOCK_LEVEL_TAGS or child.tag == "br":
             _flush_run(container, child, lead, run)
             run = []
@@ -548,15 +671,20 @@ def _flush_run(
 
 
 def _text_blocks(root: Element, holds_blocks: set[Element]) -> list[Element]:
-    """The elements whose text is a paragraph of the body, in document order."""
-    in_captions = {
-        block for caption in root.iter("figcaption") for block in caption.iter(TEXT_BLOCK_TAGS)
-    }
-    return [
-        block
-        for block in root.iter(TEXT_BLOCK_TAGS)
-        if block not in holds_blocks and block not in in_captions
-    ]
+    """The elements whose text is a paragraph of the body, in document order, captions' left
+    out: in one walk over the tree (each walk over a large body waits for memory again)."""
+    blocks: list[Element] = []
+    caption = None  # the last caption met: the elements right after it may be inside it
+    for element in root.iter(*TEXT_BLOCK_TAGS, "figcaption"):
+        if caption is not None:
+            if any(each is caption for each in element.iterancestors("figcaption")):
+                continue
+            caption = None  # past its end, in document order: nothing later is inside it
+        if element.tag == "figcaption":
+            caption = element
+        elif element not in holds_blocks:
+            blocks.append(element)
+    return blocks
 
 
 # --- the excerpt
@@ -584,95 +712,115 @@ def _drop_leading_excerpt(blocks: list[Element], removed: Counter[str]) -> list[
 # --- text rules
 
 
-def _drop_by_text_rules(blocks: list[Element], removed: Counter[str]) -> list[str]:
-    """Drop boilerplate blocks; return the texts of the blocks that stay, in order.
+class _TextRuleWalk:
+    """The text rules' walk over a body's blocks, in order, a piece of the body at a time
+    (_pieces): what a block means may depend on the blocks before it (a link list goes on
+    after its heading) or after it (a heading without a colon goes only if links follow it,
+    TextRule.needs_following_links), across a piece's end too."""
 
-    The blocks go together at the end: no block's text depends on another block's removal
-    (a block holding blocks is not a text block), and removing them one by one would append
-    each one's tail to the same growing string, quadratic in a run of thousands.
-    """
-    texts: list[str] = []
-    doomed = _page_header(blocks)
-    if doomed:
-        removed["headline"] += len(doomed)
-        blocks = blocks[len(doomed) :]
-    link_list_rule: str | None = None
-    heading: _PendingHeading | None = None  # goes if a link-only block comes next
-    images: list[Element] = []  # image-only blocks after a link list's heading or item
-    for block in blocks:
-        text = _block_text(block)
-        if not text:
-            if not _has_image(block):
-                doomed.append(block)
-            elif link_list_rule or heading:
-                images.append(block)
-            continue
-        if heading is not None:
-            if _is_link_list_item(block, text):
-                removed[heading.rule] += 1
-                doomed.append(heading.block)
-                link_list_rule = heading.rule
-            else:
-                texts.append(heading.text)
-                images.clear()  # under the article's own subheading: the article's
-            heading = None
-        match = _TEXT_RULES.pattern.fullmatch(text)
-        if match:
-            rule: str | None = match.lastgroup or ""
-        else:
-            # a credit closing the body's last paragraph is the article's ("... tuntas.
-            # (Tribunnews.com/Reza Deni)"), not a caption's: the paragraph stays
-            rule = _ending_rule(text) if block is not blocks[-1] else None
-        if rule in _TEXT_RULES.heads_link_list_only:
-            if not (link_list_rule and _is_link_list_item(block, text)):
-                images.clear()
-                heading = _PendingHeading(block, text, rule or "")
-                continue
-        elif rule is not None:
-            removed[rule] += 1
-            doomed.append(block)
-            images.clear()
-            link_list_rule = rule if rule in _TEXT_RULES.heads_link_list else None
-            continue
-        if link_list_rule and _is_link_list_item(block, text):
-            # the images met since the list's last link were its thumbnails: another link
-            # follows them (after the last link, an image may be the article's next photo)
-            removed[link_list_rule] += 1 + len(images)
-            doomed.append(block)
-            doomed.extend(images)
-            images.clear()
-            continue
-        link_list_rule = None
-        images.clear()
-        if text.endswith(")") and _cut_trailing_initials(block):
-            removed["editor_initials"] += 1
+    def __init__(self, removed: Counter[str]) -> None:
+        self.removed = removed
+        self.link_list_rule: str | None = None  # the rule whose link list goes on
+        self.heading: _PendingHeading | None = None  # goes if a link-only block comes next
+        self.images: list[Element] = []  # image-only blocks after a link list's heading or item
+
+    @property
+    def pending(self) -> bool:
+        """Whether a block already read may still go, on what the next blocks are."""
+        return self.heading is not None or bool(self.images)
+
+    def read(self, blocks: list[Element], ends_body: bool) -> list[str]:
+        """Drop the boilerplate among `blocks`; return the texts of the blocks that stay, in
+        order (with a heading of earlier blocks' that turned out the article's own).
+
+        The blocks go together at the end: no block's text depends on another block's removal
+        (a block holding blocks is not a text block), and removing them one by one would append
+        each one's tail to the same growing string, quadratic in a run of thousands.
+        """
+        removed = self.removed
+        link_list_rule, heading, images = self.link_list_rule, self.heading, self.images
+        texts: list[str] = []
+        doomed: list[Element] = []
+        for block in blocks:
             text = _block_text(block)
-        if _mentions_related_label(text) and _cut_related_links(block):
-            removed["related_link"] += 1
-            cut = _block_text(block)
-            # cut from its end, the teaser may go on in bare links, as under a heading
-            link_list_rule = "related_link" if text.startswith(cut) else None
-            text = cut
-            if not text and not _has_image(block):
-                doomed.append(block)
+            if not text:
+                if not _has_image(block):
+                    doomed.append(block)
+                elif link_list_rule or heading:
+                    images.append(block)
                 continue
-        if text:
-            texts.append(text)
-    if heading is not None:
-        texts.append(heading.text)
-    _drop_with_emptied_ancestors(doomed)
-    return texts
+            if heading is not None:
+                if _is_link_list_item(block, text):
+                    removed[heading.rule] += 1
+                    doomed.append(heading.block)
+                    link_list_rule = heading.rule
+                else:
+                    texts.append(heading.text)
+                    images.clear()  # under the article's own subheading: the article's
+                heading = None
+            match = _TEXT_RULES.pattern.fullmatch(text)
+            if match:
+                rule: str | None = match.lastgroup or ""
+            else:
+                # a credit closing the body's last paragraph is the article's ("... tuntas.
+                # (Tribunnews.com/Reza Deni)"), not a caption's: the paragraph stays
+                rule = None if ends_body and block is blocks[-1] else _ending_rule(text)
+            if rule in _TEXT_RULES.heads_link_list_only:
+                if not (link_list_rule and _is_link_list_item(block, text)):
+                    images.clear()
+                    heading = _PendingHeading(block, text, rule or "")
+                    continue
+            elif rule is not None:
+                removed[rule] += 1
+                doomed.append(block)
+                images.clear()
+                link_list_rule = rule if rule in _TEXT_RULES.heads_link_list else None
+                continue
+            if link_list_rule and _is_link_list_item(block, text):
+                # the images met since the list's last link were its thumbnails: another link
+                # follows them (after the last link, an image may be the article's next photo)
+                removed[link_list_rule] += 1 + len(images)
+                doomed.append(block)
+                doomed.extend(images)
+                images.clear()
+                continue
+            link_list_rule = None
+            images.clear()
+            if text.endswith(")") and _cut_trailing_initials(block):
+                removed["editor_initials"] += 1
+                text = _block_text(block)
+            if _mentions_related_label(text) and _cut_related_links(block):
+                removed["related_link"] += 1
+                cut = _block_text(block)
+                # cut from its end, the teaser may go on in bare links, as under a heading
+                link_list_rule = "related_link" if text.startswith(cut) else None
+                text = cut
+                if not text and not _has_image(block):
+                    doomed.append(block)
+                    continue
+            if text:
+                texts.append(text)
+        if ends_body and heading is not None:
+            texts.append(heading.text)
+            heading = None
+        if ends_body:
+            images.clear()  # after the body's last link: the article's own pictures
+        _drop_with_emptied_ancestors(doomed)
+        self.link_list_rule, self.heading = link_list_rule, heading
+        return texts
 
 
-def _page_header(blocks: list[Element]) -> list[Element]:
-    """The blocks of the page's header a body starts with: up to its <h1> headline, if all
-    above the headline are short lines (HEADER_LINES_ABOVE_HEADLINE); else none."""
+def _drop_page_header(blocks: list[Element], removed: Counter[str]) -> list[Element]:
+    """Drop the page's header a body starts with: up to its <h1> headline, if all above the
+    headline are short lines (HEADER_LINES_ABOVE_HEADLINE); return the blocks left."""
     for index, block in enumerate(blocks[: HEADER_LINES_ABOVE_HEADLINE + 1]):
         if block.tag == "h1":
-            return blocks[: index + 1]
+            removed["headline"] += index + 1
+            _drop_with_emptied_ancestors(blocks[: index + 1])
+            return blocks[index + 1 :]
         if len(_block_text(block)) > HEADER_LINE_MAX_CHARS:
             break
-    return []
+    return blocks
 
 
 @dataclass(frozen=True)
@@ -844,16 +992,18 @@ def _drop_tree(element: Element) -> None:
     parent.remove(element)
 
 
-def _append_text_before(element: Element, text: str | None) -> None:
-    """Append text to whatever precedes `element`: its previous sibling's tail or parent's text."""
-    if not text:
-        return
-    previous = element.getprevious()
-    if previous is None:
-        parent = element.getparent()
+def _append_text_after(parent: Element, child: Element | None, text: str) -> None:
+    """Append text to `child`'s tail, or to the parent's own text if `child` is None."""
+    if child is None:
         parent.text = (parent.text or "") + text
     else:
-        previous.tail = (previous.tail or "") + text
+        child.tail = (child.tail or "") + text
+
+
+def _append_text_before(element: Element, text: str | None) -> None:
+    """Append text to whatever precedes `element`: its previous sibling's tail or parent's text."""
+    if text:
+        _append_text_after(element.getparent(), element.getprevious(), text)
 
 
 def _serialise(root: Element, unwrap: list[Element]) -> str:
