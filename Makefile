@@ -12,6 +12,9 @@ ARGS ?=
 PORT ?= 8765
 # `make lock` runs this uv (pip-installed into .venv, not locked itself: it only writes locks).
 UV_VERSION ?= 0.13.9
+# The pip each venv installs its lock with: the one Python 3.11's venv ships (23.2) fails on a
+# lock that asks for one package's extra through two others (lxml[html-clean] in bench.txt).
+PIP_VERSION ?= 26.3
 UV_COMPILE := $(BIN)/uv pip compile --python-version 3.11 --python-platform linux \
 	--generate-hashes --quiet pyproject.toml requirements/build.in
 
@@ -22,6 +25,7 @@ install: $(VENV)/.installed
 # A venv DIR from the lock FILE: $(call venv_from_lock,DIR,FILE)
 define venv_from_lock
 	$(PYTHON) -m venv $(1)
+	$(1)/bin/pip install --quiet pip==$(PIP_VERSION)
 	$(1)/bin/pip install --quiet --require-hashes -r $(2)
 	$(1)/bin/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(1)/.installed
