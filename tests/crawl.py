@@ -4,6 +4,7 @@ in-process with the project's settings, to drive its components directly."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -43,6 +44,19 @@ def stop_process(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def dumped_stat(log: str | subprocess.CompletedProcess, key: str) -> int:
+    """A counter from the stats Scrapy dumps at the end of a crawl's log (the log's text, or the
+    finished crawl whose stderr holds it); 0 when the crawl never counted it."""
+    text = log if isinstance(log, str) else log.stderr
+    match = re.search(rf"'{re.escape(key)}': (\d+)", text)
+    return int(match.group(1)) if match else 0
+
+
+def dumped_drops(log: str) -> dict[str, int]:
+    """The articles/dropped/<reason> counters of a crawl's dumped stats, by reason."""
+    return {key: int(n) for key, n in re.findall(r"'articles/dropped/([\w/]+)': (\d+)", log)}
 
 
 def scrapy_command(*args: str, **settings: str) -> tuple[list[str], dict[str, str]]:

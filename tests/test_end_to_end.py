@@ -11,7 +11,7 @@ import pytest
 from crawler.store import ArticleStore
 from replica import ReplicaOptions, ReplicaServer
 from replica.content import ARTICLES, expected
-from tests.crawl import run_scrapy
+from tests.crawl import dumped_stat, run_scrapy
 
 SEED_TITLE = "Bahas Strategi Melawan Korea Utara"
 
@@ -28,12 +28,6 @@ def crawl(base_url, mongo_uri, db, *args):
     )
     assert result.returncode == 0, result.stderr[-4000:]
     return result
-
-
-def stat(result, key: str) -> int:
-    """A counter from the stats Scrapy dumps at the end of the log."""
-    match = re.search(rf"'{re.escape(key)}': (\d+)", result.stderr)
-    return int(match.group(1)) if match else 0
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +120,7 @@ def test_listings_are_the_fallback_when_there_is_no_sitemap(mongo_uri, mongo_db_
         result = crawl(replica.url, mongo_uri, mongo_db_name)
     store = ArticleStore(mongo_uri, mongo_db_name)
     assert store.count({"site": "radartangsel"}) == len(ARTICLES)
-    assert stat(result, "discovery/articles/listing") > 0
+    assert dumped_stat(result, "discovery/articles/listing") > 0
     store.close()
 
 
@@ -136,7 +130,7 @@ def test_wp_core_sitemap_without_robots_line(mongo_uri, mongo_db_name):
     )
     with ReplicaServer(options=options) as replica:
         result = crawl(replica.url, mongo_uri, mongo_db_name)
-    assert stat(result, "discovery/articles/listing") == 0
+    assert dumped_stat(result, "discovery/articles/listing") == 0
     store = ArticleStore(mongo_uri, mongo_db_name)
     assert store.count({"site": "radartangsel"}) == len(ARTICLES)
     store.close()
@@ -151,7 +145,7 @@ def test_a_page_that_stays_missing_marks_the_article_incomplete(mongo_uri, mongo
     store = ArticleStore(mongo_uri, mongo_db_name)
     stored = store.get(url)
     assert stored["complete"] is False and stored["missing_pages"] == [2]
-    assert stat(result, "articles/incomplete") == 1
+    assert dumped_stat(result, "articles/incomplete") == 1
     store.close()
 
 

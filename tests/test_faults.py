@@ -44,7 +44,7 @@ from crawler.store import ArticleStore
 from crawler.store.spool import Spool
 from settings.base import DOWNLOAD_MAXSIZE
 from tests.conftest import free_port, start_secantusd, stop_process
-from tests.crawl import run_scrapy, start_scrapy
+from tests.crawl import dumped_drops, dumped_stat, run_scrapy, start_scrapy
 from tests.test_spool import wait_for_articles
 
 FIXTURE = (
@@ -148,15 +148,6 @@ def crawl(site: HostileSite, mongo_uri: str, db: str, **settings: str):
     )  # fmt: skip
     assert "Traceback" not in result.stderr, result.stderr[-4000:]
     return result
-
-
-def stat(stderr: str, key: str) -> int:
-    match = re.search(rf"'{re.escape(key)}': (\d+)", stderr)
-    return int(match.group(1)) if match else 0
-
-
-def dropped(stderr: str) -> dict[str, int]:
-    return {key: int(n) for key, n in re.findall(r"'articles/dropped/([\w/]+)': (\d+)", stderr)}
 
 
 def stall(path: str) -> Page:
@@ -264,21 +255,21 @@ def test_a_sitemap_chain_without_end_neither_hangs_nor_starves_the_post_sitemap(
         assert store.get(hostile_site.base_url + path) is not None, path
     chain = [path for path in hostile_site.requests if path.startswith("/news-sitemap-")]
     assert 0 < len(chain) <= 12
-    assert stat(result.stderr, "discovery/dropped/sitemap_limit") == 1
+    assert dumped_stat(result.stderr, "discovery/dropped/sitemap_limit") == 1
     assert "finish_reason': 'finished'" in result.stderr
 
 
 @pytest.mark.slow
 def test_a_sitemap_over_download_maxsize_once_gunzipped_is_dropped_and_counted(first_crawl):
     result, _ = first_crawl
-    assert stat(result.stderr, "discovery/dropped/too_large") == 1
+    assert dumped_stat(result.stderr, "discovery/dropped/too_large") == 1
     assert "post-sitemap-besar.xml.gz expands past DOWNLOAD_MAXSIZE" in result.stderr
 
 
 @pytest.mark.slow
 def test_every_drop_is_counted_under_its_own_key_with_one_log_line(first_crawl, hostile_site):
     result, store = first_crawl
-    assert dropped(result.stderr) == {reason: 1 for reason in DROPS.values()}
+    assert dumped_drops(result.stderr) == {reason: 1 for reason in DROPS.values()}
     for path, reason in DROPS.items():
         assert store.get(hostile_site.base_url + path) is None
         lines = re.findall(rf"dropped \S*{re.escape(path)} \({reason}\)", result.stderr)
@@ -288,12 +279,12 @@ def test_every_drop_is_counted_under_its_own_key_with_one_log_line(first_crawl, 
 @pytest.mark.slow
 def test_dead_urls_are_remembered_and_a_fixed_page_comes_back(first_crawl, hostile_site, mongo_uri):
     result, store = first_crawl
-    assert stat(result.stderr, "incremental/dead_recorded") == 2
+    assert dumped_stat(result.stderr, "incremental/dead_recorded") == 2
     base = hostile_site.base_url
     # The next run does not ask for them again.
     hostile_site.requests.clear()
     again = crawl(hostile_site, mongo_uri, store.database, DISCOVERY_MAX_SITEMAPS="12")
-    assert stat(again.stderr, "incremental/skipped_dead") == 2
+    assert dumped_stat(again.stderr, "incremental/skipped_dead") == 2
     assert MISSING not in hostile_site.requests and GONE not in hostile_site.requests
     # Fixed, and due again (a retry period of 0 days): fetched, stored, forgotten as dead; the
     # page still gone is recorded once more.
@@ -305,9 +296,9 @@ def test_dead_urls_are_remembered_and_a_fixed_page_comes_back(first_crawl, hosti
         DISCOVERY_MAX_SITEMAPS="12",
         DEAD_URL_RETRY_DAYS="0",
     )
-    assert stat(due.stderr, "incremental/retry_dead") == 2
-    assert stat(due.stderr, "incremental/dead_revived") == 1
-    assert stat(due.stderr, "incremental/dead_recorded") == 1
+    assert dumped_stat(due.stderr, "incremental/retry_dead") == 2
+    assert dumped_stat(due.stderr, "incremental/dead_revived") == 1
+    assert dumped_stat(due.stderr, "incremental/dead_recorded") == 1
     assert store.get(base + MISSING) is not None
 
 
@@ -344,8 +335,9 @@ def test_a_store_killed_mid_crawl_loses_no_article_and_every_drop_is_still_count
             base = site.base_url
         assert crawl.returncode == 3, log[-3000:]  # finished, with articles in the spool
         assert "Traceback" not in log, log[-3000:]
-        assert dropped(log) == {reason: 1 for reason in DROPS.values()}
-        assert stat(log, "incremental/dead_url_errors") == 1  # the 404/410s: fetched next run
+        assert dumped_drops(log) == {reason: 1 for reason in DROPS.values()}
+        # the 404/410s: fetched again by the next run
+        assert dumped_stat(log, "incremental/dead_url_errors") == 1
         assert spool.pending() > 0
 
         server = start_secantusd(port, tmp_path / "db", "--sync-on-commit")
@@ -415,8 +407,8 @@ def test_a_site_with_only_a_feed_and_listings_is_backfilled(mongo_uri):
         assert stored == LISTED, result.stderr[-4000:]
         # The next run: page 1 is all in the store, the walk stops there.
         again = crawl(site, mongo_uri, "faults_backfill")
-    assert stat(again.stderr, "incremental/listing_stopped") == 1
-    assert stat(again.stderr, "discovery/read/listing") == 1
+    assert dumped_stat(again.stderr, "incremental/listing_stopped") == 1
+    assert dumped_stat(again.stderr, "discovery/read/listing") == 1
 
 
 @pytest.mark.slow
@@ -438,5 +430,5 @@ def test_a_listing_without_end_stops_at_discovery_max_listing_pages(mongo_uri):
         listings = [path for path in site.requests if path == "/" or path.startswith("/page/")]
     assert result.returncode == 0, result.stderr[-4000:]
     assert len(listings) == 8
-    assert stat(result.stderr, "discovery/stopped/listing_pages") == 1
+    assert dumped_stat(result.stderr, "discovery/stopped/listing_pages") == 1
     assert "finish_reason': 'finished'" in result.stderr

@@ -5,9 +5,11 @@ writers told from editors and from the site."""
 from __future__ import annotations
 
 import json
+from random import Random
 
 from scrapy.http import HtmlResponse
 
+from crawler.themes.base import text_around
 from crawler.themes.fallback import FallbackParser
 from crawler.themes.wordpress import WordPressParser
 
@@ -258,3 +260,32 @@ def test_two_writers_in_a_themes_byline_element_are_two():
     )
     response = HtmlResponse(url="https://www.radartangsel.com/banjir/", body=html.encode())
     assert WordPressParser(response).get_authors() == ["Nurul Hidayah", "Ahmad Rifai Hasan"]
+
+
+# --- the text around the headline, read only as far as needed ----------------------------------
+
+
+def _whole_text_around(texts: list[str], wanted: str, before: int, after: int) -> str | None:
+    """What text_around reads, from the page's whole text at once."""
+    text = " ".join(" ".join(texts).split())
+    start = text.find(wanted)
+    return None if start < 0 else text[max(start - before, 0) : start + after]
+
+
+def test_the_text_around_the_headline_is_the_whole_texts_wherever_it_lies():
+    random = Random(13)
+    words = ["Selasa,", "05/03/2024", "07:45", "WIB", "Pemkot", "Tangsel", "\n", "  ", "Banjir"]
+    headline = "Pemkot Tangsel Tambah Armada"
+    for _ in range(300):
+        texts = [
+            " ".join(random.choices(words, k=random.randint(0, 6)))
+            for _ in range(random.randint(0, 400))
+        ]
+        if random.random() < 0.8:  # the headline, maybe across text nodes and chunks
+            at = random.randint(0, len(texts))
+            cut = random.randint(1, len(headline) - 1)
+            texts[at:at] = [headline[:cut] + " " * random.randint(0, 2), headline[cut:]]
+        before, after = random.randint(0, 300), random.randint(1, 1500)
+        assert text_around(texts, headline, before, after) == _whole_text_around(
+            texts, headline, before, after
+        )

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,7 +16,7 @@ import pytest
 
 from crawler.store import ArticleStore
 from settings.base import DOWNLOAD_MAXSIZE
-from tests.crawl import run_scrapy
+from tests.crawl import dumped_drops, dumped_stat, run_scrapy
 
 FIXTURE = (
     Path(__file__).parent / "fixtures" / "radartangsel" / "seed-korsel-as-jepang-2023-12-07.html"
@@ -86,15 +85,6 @@ def hostile_site() -> Iterator[str]:
         server.server_close()
 
 
-def stat(stderr: str, key: str) -> int:
-    match = re.search(rf"'{re.escape(key)}': (\d+)", stderr)
-    return int(match.group(1)) if match else 0
-
-
-def dropped(stderr: str) -> dict[str, int]:
-    return {key: int(n) for key, n in re.findall(r"'articles/dropped/([\w/]+)': (\d+)", stderr)}
-
-
 @pytest.fixture(scope="module")
 def crawl(hostile_site, mongo_uri):
     db = "hostile_pages"
@@ -112,12 +102,12 @@ def test_a_page_over_download_maxsize_and_a_gzip_bomb_are_dropped_and_counted(cr
     assert result.returncode == 0, result.stderr[-4000:]
     assert store.get(f"{base_url}{TOO_LARGE}") is None
     assert store.get(f"{base_url}{BOMB}") is None
-    assert sum(dropped(result.stderr).values()) == 2, dropped(result.stderr)
+    assert sum(dumped_drops(result.stderr).values()) == 2, dumped_drops(result.stderr)
     # Scrapy's own lines: cancelled while downloading, and stopped while decompressing
     assert "larger than download max size" in result.stderr
     assert "exceeded DOWNLOAD_MAXSIZE" in result.stderr
     # never more than the bound was held: the large page's bytes were not all read
-    assert stat(result.stderr, "downloader/response_bytes") < DOWNLOAD_MAXSIZE
+    assert dumped_stat(result.stderr, "downloader/response_bytes") < DOWNLOAD_MAXSIZE
 
 
 def test_the_good_article_beside_them_is_stored(crawl):
@@ -133,5 +123,5 @@ def test_a_lone_surrogate_in_an_author_name_is_repaired_and_the_article_stored(c
     assert stored is not None, result.stderr[-4000:]
     assert stored["authors"] == ["Ahmad\ufffd Rifai"]
     assert len(stored["content_hash"]) == 64
-    assert stat(result.stderr, "articles/repaired_text/authors") == 1
-    assert stat(result.stderr, "store/new") == 2
+    assert dumped_stat(result.stderr, "articles/repaired_text/authors") == 1
+    assert dumped_stat(result.stderr, "store/new") == 2

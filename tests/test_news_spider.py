@@ -19,7 +19,7 @@ from crawler.spiders.news import NEWS_SITE, NewsSpider
 from crawler.store import ArticleStore
 from crawler.urls import canonical_url
 from replica.portal import PortalOptions, PortalServer, PortalSite, route
-from tests.crawl import run_scrapy
+from tests.crawl import dumped_stat, run_scrapy
 
 BOILERPLATE = re.compile(r"Baca Juga|^Editor:|^Penulis:|Bagikan|Terpopuler|Copyright", re.M)
 
@@ -32,12 +32,6 @@ def crawl(portal: PortalServer, mongo_uri: str, db: str, *args: str):
     assert result.returncode == 0, result.stderr[-4000:]
     assert "Traceback" not in result.stderr
     return result
-
-
-def stat(result, key: str) -> int:
-    """A counter from the stats Scrapy dumps at the end of the log."""
-    match = re.search(rf"'{re.escape(key)}': (\d+)", result.stderr)
-    return int(match.group(1)) if match else 0
 
 
 def to_the_minute(moment: datetime) -> datetime:
@@ -74,16 +68,16 @@ def test_a_portal_is_crawled_from_its_sitemaps_and_a_second_run_fetches_no_artic
         assert_stored(store, wanted, "127.0.0.1")
     # robots.txt -> the index -> the Google News sitemap, and the index of the post sitemaps
     # -> one a month; the sitemap of the static pages is not read, the listings are not walked.
-    assert stat(first, "discovery/read/sitemap") == 3 + len(portal.site.months())
-    assert stat(first, "discovery/read/listing") == 0
+    assert dumped_stat(first, "discovery/read/sitemap") == 3 + len(portal.site.months())
+    assert dumped_stat(first, "discovery/read/listing") == 0
     # at the addresses the sitemaps give, without the trailing slash the store's keys have:
     # the portal answers 404 to that form
-    assert stat(first, "pages/fetched/article") == len(wanted)
+    assert dumped_stat(first, "pages/fetched/article") == len(wanted)
     assert not re.search(r"'(articles/dropped|downloader/response_status_count/30)", first.stderr)
-    assert stat(first, "pages/skipped/not_article") == 0
-    assert stat(first, "extraction/fallback") == len(wanted)
-    assert stat(second, "pages/fetched/article") == 0
-    assert stat(second, "incremental/skipped_known") == len(wanted)
+    assert dumped_stat(first, "pages/skipped/not_article") == 0
+    assert dumped_stat(first, "extraction/fallback") == len(wanted)
+    assert dumped_stat(second, "pages/fetched/article") == 0
+    assert dumped_stat(second, "incremental/skipped_known") == len(wanted)
 
 
 def test_google_news_publication_dates_decide_like_lastmod(mongo_uri, mongo_db_name):
@@ -99,8 +93,8 @@ def test_google_news_publication_dates_decide_like_lastmod(mongo_uri, mongo_db_n
     assert all(article.modified < since for article in site.posts if article.published < since)
     with ArticleStore(mongo_uri, mongo_db_name) as store:
         assert_stored(store, wanted, "127.0.0.1")
-    assert stat(result, "pages/fetched/article") == len(wanted)
-    assert stat(result, "articles/skipped/older_than_since") == 0
+    assert dumped_stat(result, "pages/fetched/article") == len(wanted)
+    assert dumped_stat(result, "articles/skipped/older_than_since") == 0
 
 
 def test_a_portal_without_sitemaps_is_backfilled_from_its_feed_and_listings(
@@ -115,11 +109,11 @@ def test_a_portal_without_sitemaps_is_backfilled_from_its_feed_and_listings(
         wanted = portal.site.expected()
     with ArticleStore(mongo_uri, mongo_db_name) as store:
         assert_stored(store, wanted, "127.0.0.1")
-    assert stat(result, "discovery/articles/sitemap") == 0
-    assert stat(result, "discovery/read/feed") == 1
-    assert stat(result, "discovery/articles/feed") == 10
-    assert stat(result, "discovery/read/listing") > len(wanted) // options.per_listing
-    assert stat(result, "pages/skipped/not_article") == 0
+    assert dumped_stat(result, "discovery/articles/sitemap") == 0
+    assert dumped_stat(result, "discovery/read/feed") == 1
+    assert dumped_stat(result, "discovery/articles/feed") == 10
+    assert dumped_stat(result, "discovery/read/listing") > len(wanted) // options.per_listing
+    assert dumped_stat(result, "pages/skipped/not_article") == 0
 
 
 def test_google_news_publication_dates_are_read_by_url():

@@ -16,7 +16,7 @@ import re
 
 from crawler.store import ArticleStore
 from replica import ARTICLES, ReplicaOptions, ReplicaServer, expected
-from tests.crawl import run_scrapy
+from tests.crawl import dumped_stat, run_scrapy
 
 NOT_IN_PLAIN_MARKUP = ("subtitle", "view_count")
 NOT_IN_REST = ("subtitle", "comment_count", "view_count")
@@ -28,12 +28,6 @@ def crawl(spider: str, mongo_uri: str, db: str, *args: str, **settings: str):
     assert result.returncode == 0, result.stderr[-4000:]
     assert "Traceback" not in result.stderr
     return result
-
-
-def stat(result, key: str) -> int:
-    """A counter from the stats Scrapy dumps at the end of the log."""
-    match = re.search(rf"'{re.escape(key)}': (\d+)", result.stderr)
-    return int(match.group(1)) if match else 0
 
 
 def assert_stored(store: ArticleStore, wanted: list[dict], site: str, extraction: str, unknown=()):
@@ -56,8 +50,8 @@ def test_wordpress_spider_reads_both_tagdiv_templates_like_the_site_file(mongo_u
     assert {article.template for article in ARTICLES} == {"classic", "composer"}
     with ArticleStore(mongo_uri, mongo_db_name) as store:
         assert_stored(store, wanted, "127.0.0.1", "theme")
-    assert stat(result, "discovery/unavailable") >= 1  # the REST API answered 401
-    assert stat(result, "extraction/fallback") == 0
+    assert dumped_stat(result, "discovery/unavailable") >= 1  # the REST API answered 401
+    assert dumped_stat(result, "extraction/fallback") == 0
     dropped = set(re.findall(r"'articles/dropped/([\w/]+)'", result.stderr))
     assert dropped >= {"challenge", "truncated", "bad_encoding", "http_404", "no_body"}
 
@@ -91,9 +85,9 @@ def test_an_open_rest_api_gives_every_post_without_fetching_article_pages(mongo_
         assert_stored(store, wanted, "radar", "rest", unknown=NOT_IN_REST)
         leaks = re.compile(r"BACA JUGA|Baca juga|Google News|WhatsApp Channel|^Editor:", re.M)
         assert not any(leaks.search(doc["body"]) for doc in store.find({"site": "radar"}))
-    assert stat(result, "discovery/read/rest") == 2
-    assert stat(result, "pages/fetched/article") == 0
-    assert stat(result, "discovery/articles/sitemap") == 0
+    assert dumped_stat(result, "discovery/read/rest") == 2
+    assert dumped_stat(result, "pages/fetched/article") == 0
+    assert dumped_stat(result, "discovery/articles/sitemap") == 0
 
 
 def test_a_site_of_the_sites_file_crawls_by_its_name(mongo_uri, mongo_db_name, tmp_path):
@@ -111,6 +105,6 @@ def test_a_site_of_the_sites_file_crawls_by_its_name(mongo_uri, mongo_db_name, t
         result = crawl("radarplain", mongo_uri, mongo_db_name, SITES_FILE=str(sites))
         wanted = [expected(article, replica.url) for article in ARTICLES]
     assert "radarplain" in listed.stdout.split()
-    assert stat(result, "discovery/read/rest") == 0
+    assert dumped_stat(result, "discovery/read/rest") == 0
     with ArticleStore(mongo_uri, mongo_db_name) as store:
         assert_stored(store, wanted, "radarplain", "fallback", unknown=NOT_IN_FALLBACK)

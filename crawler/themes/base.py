@@ -57,6 +57,8 @@ Selectors = tuple[str, ...]
 # detik), below it on most, before the body in both cases.
 DATE_LINE_BEFORE_HEADLINE = 300
 DATE_LINE_AFTER_HEADLINE = 1500
+# Text nodes joined at a time while looking for the headline in the page's text (text_around).
+TEXT_CHUNK_NODES = 64
 # Where credit lines are printed: by the headline, or after the body (Kompas's "Penulis"
 # comes ~20 lines after the headline, Antara's "Editor" ~12), before the related articles.
 CREDIT_LINES_BEFORE_HEADLINE = 3
@@ -388,12 +390,10 @@ class ArticleParser:
         headline = self.get_title()
         if body is None or not headline:
             return []
-        text = " ".join(" ".join(_VISIBLE_TEXT(body)).split())
-        start = text.find(headline)
-        if start < 0:
-            return []
-        around = text[max(start - DATE_LINE_BEFORE_HEADLINE, 0) : start + DATE_LINE_AFTER_HEADLINE]
-        return printed_dates_with_time(around)
+        around = text_around(
+            _VISIBLE_TEXT(body), headline, DATE_LINE_BEFORE_HEADLINE, DATE_LINE_AFTER_HEADLINE
+        )
+        return printed_dates_with_time(around) if around is not None else []
 
     def _published_candidates(self) -> Iterator[Any]:
         # A generator: the sources are read only until one parses (JSON-LD, on most pages).
@@ -694,6 +694,44 @@ def _among(name: str, others: Iterable[str]) -> bool:
 def _all_among(names: list[str], others: list[str]) -> bool:
     """Whether every name is one of the others, case aside."""
     return all(_among(name, others) for name in names)
+
+
+def text_around(texts: Iterable[str], wanted: str, before: int, after: int) -> str | None:
+    """The text `before` characters ahead of the first `wanted` to `after` characters past its
+    start, in `texts` joined as a reader sees them (whitespace collapsed); None without it.
+
+    Read as far as needed and no farther, a bounded window carried between chunks: joining a
+    page's whole text cost most where pages are largest, the headline being near the top."""
+    carried = ""  # the last characters read, enough for a `wanted` that spans two chunks
+    found: str | None = None  # from `before` ahead of `wanted` on, once it is found
+    for chunk in _chunks(texts, TEXT_CHUNK_NODES):
+        piece = " ".join(" ".join(chunk).split())
+        if not piece:
+            continue
+        if found is not None:
+            found = f"{found} {piece}"
+        else:
+            window = f"{carried} {piece}" if carried else piece
+            at = window.find(wanted)
+            if at < 0:
+                carried = window[-(before + len(wanted)) :]
+                continue
+            found = window[max(at - before, 0) :]
+            before = min(at, before)
+        if len(found) >= before + after:
+            break
+    return None if found is None else found[: before + after]
+
+
+def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _minute(moment: datetime) -> datetime:
