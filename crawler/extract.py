@@ -5,6 +5,7 @@ crawler/structured.py."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -39,7 +40,12 @@ def visible_lines(root: etree._Element) -> list[str]:
     """The visible text of an element as a reader sees it, one line per block (block-level
     elements and <br> end a line), whitespace collapsed, empty lines left out: where credit
     lines ("Reporter : <name>", its label in a <strong>) are read as the reader reads them."""
-    lines: list[str] = []
+    return list(iter_visible_lines(root))
+
+
+def iter_visible_lines(root: etree._Element) -> Iterator[str]:
+    """visible_lines, read from the element as they are asked for."""
+    lines: list[str] = []  # ended, not handed out yet
     current: list[str] = []
 
     def end_line() -> None:
@@ -49,7 +55,9 @@ def visible_lines(root: etree._Element) -> list[str]:
         current.clear()
 
     hidden = 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
+    # a comment or a processing instruction is one event, for its tail: the text after it
+    # ("<div><!-- date -->Jumat, 17 February 2017, 13:16 WIB</div>": Republika)
+    for event, element in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
             if tag in _HIDDEN_TAGS:
@@ -67,5 +75,40 @@ def visible_lines(root: etree._Element) -> list[str]:
             end_line()
         if not hidden and element.tail and element is not root:
             current.append(element.tail)
+        if lines:
+            yield from lines
+            lines.clear()
     end_line()
-    return lines
+    yield from lines
+
+
+class LinesAsNeeded:
+    """Lines read from their source only as far as their readers go: most stop a few lines
+    past a page's headline, and reading a page's whole text cost most where pages are largest
+    (an 8 MB page's tree no longer fits the CPU's caches). Iterated, or sliced from 0 on."""
+
+    def __init__(self, source: Iterator[str]) -> None:
+        self._source = source
+        self._read: list[str] = []
+
+    def _read_up_to(self, count: int) -> None:
+        while len(self._read) < count:
+            line = next(self._source, None)
+            if line is None:
+                return
+            self._read.append(line)
+
+    def __iter__(self) -> Iterator[str]:
+        index = 0
+        while True:
+            self._read_up_to(index + 1)
+            if index == len(self._read):
+                return
+            yield self._read[index]
+            index += 1
+
+    def __getitem__(self, lines: slice) -> list[str]:
+        if not isinstance(lines, slice) or (lines.start or 0) < 0 or (lines.stop or -1) < 0:
+            raise TypeError("LinesAsNeeded takes slices with bounds from 0 on")
+        self._read_up_to(lines.stop)
+        return self._read[lines]

@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 from random import Random
 
+import lxml.html
 from scrapy.http import HtmlResponse
 
+from crawler.extract import LinesAsNeeded, visible_lines
 from crawler.themes.base import text_around
 from crawler.themes.fallback import FallbackParser
 from crawler.themes.wordpress import WordPressParser
@@ -289,3 +291,28 @@ def test_the_text_around_the_headline_is_the_whole_texts_wherever_it_lies():
         assert text_around(texts, headline, before, after) == _whole_text_around(
             texts, headline, before, after
         )
+
+
+def test_visible_lines_keep_the_text_after_a_comment():
+    # Republika prints its date line after a template's comment, in the same <div>
+    root = lxml.html.fromstring(
+        "<div><p>Reporter: <b>Andi Nur</b></p><div><!-- news_date_detail -->Jumat , "
+        "17 February 2017, 13:16 WIB</div><script>var x = 1;</script></div>"
+    )
+    assert visible_lines(root) == ["Reporter: Andi Nur", "Jumat , 17 February 2017, 13:16 WIB"]
+
+
+def test_a_pages_lines_are_read_only_as_far_as_they_are_asked_for():
+    produced: list[int] = []
+
+    def source():
+        for number in range(1000):
+            produced.append(number)
+            yield f"baris {number}"
+
+    lines = LinesAsNeeded(source())
+    assert lines[0:3] == ["baris 0", "baris 1", "baris 2"]
+    assert next(line for line in lines if line.endswith("9")) == "baris 9"
+    assert len(produced) == 10
+    assert list(lines)[-1] == "baris 999"
+    assert lines[998:1005] == ["baris 998", "baris 999"]

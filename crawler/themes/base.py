@@ -30,7 +30,7 @@ from crawler.bylines import (
 )
 from crawler.cleaning import clean_text
 from crawler.dates import WIB, parse_date, printed_dates_with_time, written_wall_time
-from crawler.extract import parse_count, text_of, visible_lines
+from crawler.extract import LinesAsNeeded, iter_visible_lines, parse_count, text_of
 from crawler.structured import (
     ARTICLE_TYPES,
     article_node,
@@ -83,10 +83,6 @@ _SITE_BYLINE = re.compile(
     r"(?:\s+[|·•]\s.*)?"
 )
 _MICRODATA_TYPES = etree.XPath("//*[@itemscope]/@itemtype", smart_strings=False)
-_VISIBLE_TEXT = etree.XPath(
-    "descendant::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]",
-    smart_strings=False,
-)
 
 # The class attributes that hold a field's selectors: their leads are indexed in one walk.
 SELECTOR_ATTRIBUTES = (
@@ -386,12 +382,11 @@ class ArticleParser:
         (DATE_LINE_BEFORE_HEADLINE characters before it, DATE_LINE_AFTER_HEADLINE after), in
         order (crawler/dates.py reads them). Farther away, a date is a sidebar's or a
         ticker's; without the headline in the text, no date line is known."""
-        body = self.root.find("body")
         headline = self.get_title()
-        if body is None or not headline:
+        if not headline:
             return []
         around = text_around(
-            _VISIBLE_TEXT(body), headline, DATE_LINE_BEFORE_HEADLINE, DATE_LINE_AFTER_HEADLINE
+            self.body_lines, headline, DATE_LINE_BEFORE_HEADLINE, DATE_LINE_AFTER_HEADLINE
         )
         return printed_dates_with_time(around) if around is not None else []
 
@@ -502,10 +497,11 @@ class ArticleParser:
         return []
 
     @cached_property
-    def body_lines(self) -> list[str]:
-        """The visible lines of the page's <body> (crawler/extract.py), read once."""
+    def body_lines(self) -> LinesAsNeeded:
+        """The visible lines of the page's <body> (crawler/extract.py), read once, and only as
+        far as the readers of them go."""
         body = self.root.find("body")
-        return visible_lines(body) if body is not None else []
+        return LinesAsNeeded(iter_visible_lines(body) if body is not None else iter(()))
 
     @cached_property
     def headline_at(self) -> int | None:
@@ -515,11 +511,13 @@ class ArticleParser:
         headline = self.get_title()
         if not headline:
             return None
-        lines = self.body_lines
-        exact = next((index for index, line in enumerate(lines) if line == headline), None)
-        if exact is not None:
-            return exact
-        return next((index for index, line in enumerate(lines) if headline in line), None)
+        holding = None
+        for index, line in enumerate(self.body_lines):
+            if line == headline:
+                return index
+            if holding is None and headline in line:
+                holding = index
+        return holding
 
     @cached_property
     def credit_lines(self) -> list[str]:
