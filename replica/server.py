@@ -66,9 +66,18 @@ class _Handler(BaseHTTPRequestHandler):
         """Quiet: a crawl of thousands of pages must not flood stderr."""
 
 
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
+class LocalServer(ThreadingHTTPServer):
+    """An HTTP server on 127.0.0.1 for a crawler to fetch from: a thread per connection, and a
+    listen backlog as deep as a crawl's bursts. Scrapy opens up to CONCURRENT_REQUESTS_PER_DOMAIN
+    connections at once (a new one per request: http.server speaks HTTP/1.0); past socketserver's
+    default backlog of 5, the kernel takes a connection only on a retransmission 1-3 s later,
+    and a crawl with a short DOWNLOAD_TIMEOUT counts a page that was never slow as a timeout."""
 
+    daemon_threads = True
+    request_queue_size = 128
+
+
+class _QuietServer(LocalServer):
     def handle_error(self, request: object, client_address: object) -> None:
         # Crawlers drop connections (timeouts, cancelled requests): not worth a traceback.
         # Anything else is a bug in the replica and is reported as usual.

@@ -9,12 +9,13 @@ import contextlib
 import gzip
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from crawler.store import ArticleStore
+from replica.server import LocalServer
 from settings.base import DOWNLOAD_MAXSIZE
 from tests.crawl import dumped_drops, dumped_stat, run_scrapy
 
@@ -73,7 +74,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def hostile_site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server = LocalServer(("127.0.0.1", 0), _Handler)
     base_url = f"http://127.0.0.1:{server.server_address[1]}"
     _Handler.site = pages(base_url)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
