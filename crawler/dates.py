@@ -169,12 +169,7 @@ def parse_date(raw: str | None, *, now: datetime | None = None) -> datetime | No
     if not raw or not raw.strip():
         return None
     text = raw.strip()
-    parsed = (
-        _parse_iso(text)
-        or _parse_rfc822(text)
-        or _parse_javascript(text)
-        or _parse_printed(text, now)
-    )
+    parsed = _parse_machine_readable(text) or _parse_printed(text, now)
     if parsed is None:
         return None
     result = to_utc(parsed).replace(microsecond=0)
@@ -207,13 +202,27 @@ def _parse_iso(text: str) -> datetime | None:
         return None
 
 
+def _parse_machine_readable(text: str) -> datetime | None:
+    """ISO 8601 (as sites misprint it too), RFC 822 or JavaScript's Date.toString()."""
+    return _parse_iso(text) or _parse_rfc822(text) or _parse_javascript(text)
+
+
+def _zone(sign: str, hours: str, minutes: str) -> timezone | None:
+    """The offset a date writes ("+", "07", "00"), or None past what a clock shows ("+99")."""
+    if int(hours) > 23 or int(minutes) > 59:
+        return None
+    offset = timedelta(hours=int(hours), minutes=int(minutes))
+    return timezone(-offset if sign == "-" else offset)
+
+
 def _parse_javascript(text: str) -> datetime | None:
     match = _JAVASCRIPT_DATE.fullmatch(text)
     month = _MONTH_NUMBERS.get(match["month"].lower()) if match else None
     if match is None or month is None:
         return None
-    sign = -1 if match["sign"] == "-" else 1
-    zone = timezone(sign * timedelta(hours=int(match["hours"]), minutes=int(match["minutes"])))
+    zone = _zone(match["sign"], match["hours"], match["minutes"])
+    if zone is None:
+        return None
     day, year, hour, minute = (int(match[name]) for name in ("day", "year", "hour", "minute"))
     try:
         return datetime(year, month, day, hour, minute, int(match["second"] or 0), tzinfo=zone)
@@ -226,7 +235,7 @@ def written_wall_time(raw: str) -> datetime | None:
     minute and naive, whatever its offset says: what the page's visible date line is compared
     with, where a site writes its WIB wall time with a UTC offset."""
     text = raw.strip()
-    written = _parse_iso(text) or _parse_rfc822(text) or _parse_javascript(text)
+    written = _parse_machine_readable(text)
     return written.replace(tzinfo=None, second=0, microsecond=0) if written else None
 
 
@@ -266,10 +275,9 @@ def _parse_day_month_year(normalised: str) -> datetime | None:
         int(match.group(name) or 0) for name in ("day", "year", "hour", "minute", "second")
     )
     offset = match.group("offset")
-    zone = WIB
-    if offset:
-        sign = -1 if offset[0] == "-" else 1
-        zone = timezone(sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6])))
+    zone = _zone(offset[0], offset[1:3], offset[4:6]) if offset else WIB
+    if zone is None:
+        return None
     try:
         return datetime(year, month, day, hour, minute, second, tzinfo=zone)
     except ValueError:  # "31 Februari": let dateparser have its say

@@ -133,6 +133,15 @@ def _microdata_extractor() -> MicrodataExtractor:
         def _extract_textContent(self, node: etree._Element) -> str:  # noqa: N802 - extruct's
             return " ".join(" ".join(self._xp_clean_text(node)).split())
 
+        # extruct numbers every item of the whole page before reading a scope (its ids only
+        # tell items already read apart): per scope, a walk of the page, quadratic in a page
+        # of many scopes. Numbered as met instead.
+        def _build_itemids(self, document: etree._Element) -> dict[etree._Element, int]:
+            return {}
+
+        def get_docid(self, node: etree._Element, itemids: dict[etree._Element, int]) -> int:
+            return itemids.setdefault(node, len(itemids) + 1)
+
     return Microdata()
 
 
@@ -146,11 +155,11 @@ def jsonld_nodes(root: etree._Element) -> list[dict[str, Any]]:
     """Every JSON-LD object on the page, containers flattened (see the module docstring)."""
     nodes: list[dict[str, Any]] = []
     for script in root.iter("script"):  # lxml filters by tag in C: no XPath walk of the page
-        if script.get("type") != "application/ld+json":
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
             items = _jsonld_extractor().extract_items(script)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
             # Past what extruct repairs; the page's other metadata still works, so this is worth
             # a debug line, not an error.
             logger.debug("unparseable JSON-LD block skipped")
@@ -287,7 +296,7 @@ def _parsely_values(metas: Mapping[str, str], field: str) -> list[str]:
             continue
         try:
             data = json.loads(metas[name])
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         value = data.get(key) if isinstance(data, dict) else None
         entries = value if isinstance(value, list) else [value]

@@ -226,3 +226,15 @@ def test_javascript_dates_take_the_exact_path_and_read_as_dateparser_does() -> N
 )
 def test_written_wall_time(raw: str, wall: datetime | None) -> None:
     assert dates.written_wall_time(raw) == wall
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Mon Nov 01 2021 07:08:56 GMT+9900",  # no clock is 99 hours ahead
+        "Mon Nov 01 2021 07:08:56 GMT+0099",
+        "7 Desember 2023 14:30 GMT+99",
+    ],
+)
+def test_an_offset_past_what_a_clock_shows_is_no_date(raw: str) -> None:
+    assert parse_date(raw) is None

@@ -12,6 +12,7 @@ from lxml import etree
 from scrapy.http import HtmlResponse
 
 from crawler.structured import (
+    _microdata_extractor,
     article_node,
     jsonld_names,
     jsonld_nodes,
@@ -308,3 +309,33 @@ def test_a_bare_meta_date_comes_after_the_themes_own_date_element():
     )
     page = WordPressParser(HtmlResponse(url=URL, body=html.encode(), encoding="utf-8"))
     assert page.get_published()[0].isoformat() == "2021-12-27T09:12:03+00:00"
+
+
+# --- hostile structured data ---------------------------------------------------------------------
+
+
+def test_json_nested_thousands_deep_is_skipped_and_the_rest_read():
+    deep = "[" * 5000
+    html = (
+        f'<html><head><script type="application/ld+json">{deep}</script>'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "B"}</script>'
+        f"<meta name=\"parsely-page\" content='{deep}'>"
+        '<meta name="parsely-pub-date" content="2024-03-05T07:45:00+07:00"></head></html>'
+    )
+    root = root_of(html)
+    assert [node["headline"] for node in jsonld_nodes(root)] == ["B"]
+    assert meta_values(meta_index(root), "published") == ["2024-03-05T07:45:00+07:00"]
+
+
+def test_microdata_scopes_are_read_without_walking_the_whole_page(monkeypatch):
+    # extruct numbers every item of the page before reading a scope: per scope, a walk of the
+    # page, quadratic in a listing of a thousand marked-up teasers
+    extractor = _microdata_extractor()
+    walked: list[etree._Element] = []
+    find_items = extractor._xp_item
+    monkeypatch.setattr(extractor, "_xp_item", lambda node: walked.append(node) or find_items(node))
+    teaser = '<div itemscope itemtype="http://schema.org/NewsArticle"><b itemprop="headline">x</b>'
+    root = root_of(f"<html><body>{teaser * 3}{'</div>' * 3}{teaser}</div></body></html>")
+    nodes = microdata_nodes(root, URL)
+    assert root not in walked
+    assert [node_types(node) for node in nodes if "headline" in node] == [{"NewsArticle"}] * 4

@@ -32,7 +32,6 @@ from crawler.cleaning import clean_text
 from crawler.dates import WIB, parse_date, printed_dates_with_time, written_wall_time
 from crawler.extract import LinesAsNeeded, iter_visible_lines, parse_count, text_of
 from crawler.structured import (
-    ARTICLE_TYPES,
     article_node,
     jsonld_names,
     jsonld_nodes,
@@ -57,8 +56,8 @@ Selectors = tuple[str, ...]
 # detik), below it on most, before the body in both cases.
 DATE_LINE_BEFORE_HEADLINE = 300
 DATE_LINE_AFTER_HEADLINE = 1500
-# Text nodes joined at a time while looking for the headline in the page's text (text_around).
-TEXT_CHUNK_NODES = 64
+# Texts (a page's lines) joined at a time while looking for the headline in them (text_around).
+TEXT_CHUNK_TEXTS = 64
 # Where credit lines are printed: by the headline, or after the body (Kompas's "Penulis"
 # comes ~20 lines after the headline, Antara's "Editor" ~12), before the related articles.
 CREDIT_LINES_BEFORE_HEADLINE = 3
@@ -82,7 +81,6 @@ _SITE_BYLINE = re.compile(
     r"(?P<names>[^\d|:–-]{3,80}?)(?:\s+[-–|]\s+|(?P<comma>,)\s+)(?P<site>[\w.]+(?:\s+[\w.]+){0,2})"
     r"(?:\s+[|·•]\s.*)?"
 )
-_MICRODATA_TYPES = etree.XPath("//*[@itemscope]/@itemtype", smart_strings=False)
 
 # The class attributes that hold a field's selectors: their leads are indexed in one walk.
 SELECTOR_ATTRIBUTES = (
@@ -171,7 +169,8 @@ class ArticleParser:
     @cached_property
     def microdata_article(self) -> dict[str, Any]:
         """The article the page declares in microdata, in JSON-LD's shape (crawler/structured.py),
-        or an empty dict: read after JSON-LD and <meta>, and only when they lack the field."""
+        or an empty dict: read after JSON-LD, and for dates after <meta> too, only where they
+        lack the field."""
         return microdata_article(microdata_nodes(self.root, self.response.url))
 
     @cached_property
@@ -257,15 +256,9 @@ class ArticleParser:
         if self.is_home_page():
             return False
         og_type = (self.meta("og:type") or "").strip().lower()  # okezone: "Article"
-        return og_type == "article" or bool(self.jsonld_article) or self.one_microdata_article()
-
-    def one_microdata_article(self) -> bool:
-        """Whether the page holds exactly one schema.org Article item in microdata (older
-        portal templates: `itemtype="http://schema.org/NewsArticle"` and no og:type). A listing
-        may mark up every teaser so: one, and only one, is the page's own."""
-        items = _MICRODATA_TYPES(self.root)
-        kinds = [kind.rstrip("/").rsplit("/", 1)[-1] for kind in items]
-        return sum(kind in ARTICLE_TYPES for kind in kinds) == 1
+        # older portal templates declare it in microdata only (itemtype=".../NewsArticle"); a
+        # listing marking every teaser so declares none of them the page's (microdata_article)
+        return og_type == "article" or bool(self.jsonld_article) or bool(self.microdata_article)
 
     def is_home_page(self) -> bool:
         """Whether the page is the site's home page: at the path of the site's address, or at
@@ -283,7 +276,7 @@ class ArticleParser:
         return canonical_url(url, self.base_url)
 
     def get_title(self) -> str | None:
-        return self.first(self.title) or self.declared_headline()
+        return self.first(self.title) or self.declared_headline
 
     def declared_titles(self) -> list[str]:
         """The titles the page declares for itself, most specific first."""
@@ -295,6 +288,7 @@ class ArticleParser:
         cleaned = (clean_text(title) if isinstance(title, str) else None for title in titles)
         return [title for title in cleaned if title]
 
+    @cached_property
     def declared_headline(self) -> str | None:
         """The page's <h1> that a declared title agrees with, else the first declared title
         without the site's name, as the page prints it with a rubric before it where it does
@@ -702,7 +696,7 @@ def text_around(texts: Iterable[str], wanted: str, before: int, after: int) -> s
     page's whole text cost most where pages are largest, the headline being near the top."""
     carried = ""  # the last characters read, enough for a `wanted` that spans two chunks
     found: str | None = None  # from `before` ahead of `wanted` on, once it is found
-    for chunk in _chunks(texts, TEXT_CHUNK_NODES):
+    for chunk in _chunks(texts, TEXT_CHUNK_TEXTS):
         piece = " ".join(" ".join(chunk).split())
         if not piece:
             continue

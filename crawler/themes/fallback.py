@@ -105,7 +105,7 @@ class FallbackParser(ArticleParser):
             return None
         extracted = Selector(text=output)
         # the headline as get_title reads it, without trafilatura's title (computed here)
-        headline = self.declared_headline() or self.first(self.title)
+        headline = self.declared_headline or self.first(self.title)
         narrow_to_article(extracted.root, tree, headline)
         drop_up_to_headline(extracted.root, headline)
         return extracted
@@ -121,7 +121,7 @@ class FallbackParser(ArticleParser):
         return [value for value in values if value]
 
     def get_title(self) -> str | None:
-        return self.declared_headline() or self.first(self.title) or self.extracted_meta("title")
+        return self.declared_headline or self.first(self.title) or self.extracted_meta("title")
 
     def _published_candidates(self) -> Iterator[Any]:
         yield from super()._published_candidates()
