@@ -1394,8 +1394,13 @@ def test_a_caption_closing_with_a_credit_goes() -> None:
     assert cleaned.removed == {"photo_caption": 1}
 
 
-def test_a_credit_closing_the_last_paragraph_is_the_articles() -> None:
-    cleaned = clean_body(td_content(p(LEAD), p(CREDITED)))
+@pytest.mark.parametrize(
+    "after",
+    ["", "<p>&nbsp;</p>", '<div class="clearfix"></div>', '<p><img src="/f.jpg"></p>'],
+    ids=["last", "empty-paragraph-after", "clearfix-after", "photo-after"],
+)
+def test_a_credit_closing_the_last_paragraph_is_the_articles(after: str) -> None:
+    cleaned = clean_body(td_content(p(LEAD), p(CREDITED)) + after)
     assert cleaned.text.split("\n\n") == [LEAD, CREDITED]
     assert cleaned.removed == {}
 

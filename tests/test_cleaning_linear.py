@@ -168,8 +168,9 @@ def test_no_garbage_collection_runs_while_a_body_is_cleaned():
 
 # Bodies whose pieces (clean.PIECE_CHARS) must clean to what the whole body gives: loose text
 # and inline elements up to a block, a dropped block between texts, a link list under its
-# heading, a heading that goes only if links follow it, a link list's thumbnails, a lazy image
-# with its <noscript> copy, each wherever a piece may end.
+# heading, a heading that goes only if links follow it, a link list's thumbnails, the body's
+# start (header, excerpt), a closing credit, a lazy image with its <noscript> copy, each
+# wherever a piece may end.
 PIECE_BOUNDARIES = {
     "loose text and dropped blocks": "<div>"
     + f'<p>{PARAGRAPH}</p>teks <b>lepas</b> <div class="td-a-rec">iklan</div>lagi ' * 50
@@ -185,6 +186,16 @@ PIECE_BOUNDARIES = {
         f"<h3>Dampak terkait banjir</h3><p>{PARAGRAPH}</p>"
     )
     * 30
+    + "</div>",
+    "the body's start: its header down to the headline, an excerpt": "<div>"
+    + "<p>Kamis, 07 Desember 2023 14:30 WIB</p><p>Tangerang Selatan</p><h1>Judul Berita</h1>"
+    + f"<p>{PARAGRAPH[:60]}...</p>"
+    + f"<p>{PARAGRAPH}</p>" * 40
+    + "</div>",
+    "a credit closing the last text, empty blocks after it": "<div>"
+    + f"<p>{PARAGRAPH}</p>" * 40
+    + "<p>Ia berharap kasus ini segera tuntas. (Tribunnews.com/Reza Deni)</p>"
+    + "<p>&nbsp;</p>" * 20
     + "</div>",
     "lazy images": "<div>"
     + (
@@ -218,6 +229,8 @@ BACKTRACKING_TRAPS = {
     "spaces after a label before a link": (
         "<p>Baca juga" + " " * 400_000 + 'x <a href="/a/">judul</a></p>'
     ),
+    # quadratic, not exponential, but past the timeout at this size: tried from each space
+    "spaces before a paragraph's closing parenthesis": "<p>a" + " " * 400_000 + "b)</p>",
 }
 
 

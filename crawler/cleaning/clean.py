@@ -2,14 +2,15 @@
 
 One parse with lxml, then:
 1. lazy images get their real src (from data-* attributes or the noscript copy);
-2. one walk over the tree drops what DOM rules match (with everything inside, counted once),
-   strips attributes, turns WordPress and Blogger captions into figure/figcaption and notes
-   the layout wrappers; text sitting directly in a wrapper then goes into a <p> of its own, so
-   every piece of text belongs to a block;
-3. the page's header goes if the body starts with it (short lines, then the <h1> headline);
-   text rules drop blocks whose whole text is boilerplate (and the link lists under the
-   headings they match), ending rules captions that close with a credit, and "Baca juga" +
-   link is cut out of otherwise real paragraphs;
+2. one walk over the tree drops what DOM rules match (with everything inside, counted once:
+   embedded social posts among them), strips attributes, turns WordPress and Blogger captions
+   into figure/figcaption and notes the layout wrappers; text sitting directly in a wrapper
+   then goes into a <p> of its own, so every piece of text belongs to a block;
+3. at the body's start, an excerpt above the paragraph it was cut from goes, and so does the
+   page's header (short lines, then the <h1> headline); text rules drop blocks whose whole
+   text is boilerplate (and the link lists under the headings they match), ending rules
+   captions that close with a credit (not the body's last text), "Baca juga" + link is cut out
+   of otherwise real paragraphs and the desk's initials off their end;
 4. layout wrappers (div, span, section, ...) are unwrapped and the rest is serialised.
 A large body goes through steps 1-4 in pieces of its container's children (PIECE_CHARS), each
 small enough for its tree to stay in the CPU's caches through all of them.
@@ -41,6 +42,7 @@ from w3lib.html import replace_entities
 
 from crawler.cleaning.rules import (
     DOM_RULES,
+    EMBEDDED_POST_CLASSES,
     ENDING_RULES,
     FIGCAPTION_CLASSES,
     FIGURE_CLASSES,
@@ -96,22 +98,6 @@ _TABLE_PARTS = ("thead", "tbody", "tfoot", "tr", "td", "th")
 # Parents that go when their last child goes (never a table cell: that would shift columns).
 EMPTY_WHEN_CHILDLESS_TAGS = frozenset({"ul", "ol", "dl", "li", "blockquote", "dd", *EMPHASIS_TAGS})
 
-# Social posts embedded with their networks' standard embed codes: a <blockquote> holding
-# the post's text, which the network's script turns into a card. X/Twitter's twitter-tweet
-# and twitter-video, Instagram's instagram-media, TikTok's tiktok-embed, Threads'
-# text-post-media, Facebook's fallback quote fb-xfbml-parse-ignore. Someone else's words
-# quoted in the page, not the article's paragraphs (issue 13: a tweet left in a body).
-EMBEDDED_POST_CLASSES = frozenset(
-    {
-        "twitter-tweet",
-        "twitter-video",
-        "instagram-media",
-        "tiktok-embed",
-        "text-post-media",
-        "fb-xfbml-parse-ignore",
-    }
-)
-
 # An excerpt of the body above it (_drop_leading_excerpt): among the first blocks, at least
 # this long without its ellipsis.
 EXCERPT_WITHIN_BLOCKS = 4
@@ -135,6 +121,9 @@ _UNWRAP = "x-unwrap"
 # walks its tree, and a piece's tree (a few MB in libxml2) stays in the CPU's caches through all
 # of them, where the tree of a body of 8 MB (50 MB) was fetched from memory again by each walk.
 PIECE_CHARS = 256 * 1024
+# The first piece holds at least this many of the container's kept blocks: the steps that read
+# the body's start (its excerpt, its header) look that far.
+BODY_START_BLOCKS = max(EXCERPT_WITHIN_BLOCKS, HEADER_LINES_ABOVE_HEADLINE) + 1
 # The tag given to what DOM rules drop, to strip it all at once: in upper case, which the HTML
 # parser gives no element of a page (it lowercases every tag), so nothing else goes with it.
 _DROP = "X-DROP"
@@ -211,8 +200,6 @@ def clean_body(raw_html: str) -> CleanedBody:
     if root is None:
         return CleanedBody(html="", text="", removed={})
     removed: Counter[str] = Counter()
-    if posts := drop_embedded_posts(root):
-        removed["embed"] += posts
     html: list[str] = []
     texts: list[str] = []
     # A piece waits to be serialised while a block of it may still go: a heading whose link
@@ -246,7 +233,8 @@ def _pieces(root: Element, markup_chars: int) -> Iterator[Element]:
     children of a container up to the next such block are the run wrapped into one paragraph
     (_wrap_loose_text), and no lazy image's <noscript> copy is a block. Nor does anything else
     look beyond a child of the container but the text rules, which carry on from one piece to
-    the next: the pieces clean to what the whole body would.
+    the next, and the steps that read the body's start, which the first piece holds whole
+    (BODY_START_BLOCKS): the pieces clean to what the whole body would.
     """
     container = root[0] if len(root) == 1 else None
     if (
@@ -264,13 +252,16 @@ def _pieces(root: Element, markup_chars: int) -> Iterator[Element]:
     per_piece = max(1, len(container) * PIECE_CHARS // markup_chars)
     piece, count = _new_piece(container), 0
     piece[0].text = container.text
+    kept_blocks = 0  # seen so far: the first piece ends only past BODY_START_BLOCKS of them
     # lxml's iterator has found the next child before it hands one out: moving it is safe
     for child in container:
-        if count >= per_piece and child.tag in BLOCK_LEVEL_TAGS and _rule_for(child) is None:
+        kept_block = child.tag in BLOCK_LEVEL_TAGS and _rule_for(child) is None
+        if kept_block and count >= per_piece and kept_blocks >= BODY_START_BLOCKS:
             yield piece
             piece, count = _new_piece(container), 0
         piece[0].append(child)
         count += 1
+        kept_blocks += kept_block
     yield piece
 
 
@@ -292,15 +283,18 @@ def drop_embedded_posts(root: Element) -> int:
     """Remove the social posts embedded in `root` with their networks' embed codes
     (EMBEDDED_POST_CLASSES), with what they quote; returns how many. The fallback extractor
     calls it on the page before trafilatura reads it: trafilatura keeps a tweet's
-    <blockquote> as a quotation of the article, without the class that tells it apart."""
+    <blockquote> as a quotation of the article, without the class that tells it apart. (The
+    cleaning drops them by the DOM rule "embed", built from the same classes.)"""
     posts = [
         quote
         for quote in root.iter("blockquote")
         if not EMBEDDED_POST_CLASSES.isdisjoint((quote.get("class") or "").split())
     ]
-    for post in posts:
+    inside = set(posts)
+    outermost = [post for post in posts if inside.isdisjoint(post.iterancestors())]
+    for post in outermost:
         _drop_tree(post)  # the text after it stays; one inside another goes with the outer
-    return len(posts)
+    return len(outermost)
 
 
 # --- DOM rules, compiled into a matcher that costs a dict lookup for most elements
@@ -716,18 +710,23 @@ class _TextRuleWalk:
     """The text rules' walk over a body's blocks, in order, a piece of the body at a time
     (_pieces): what a block means may depend on the blocks before it (a link list goes on
     after its heading) or after it (a heading without a colon goes only if links follow it,
-    TextRule.needs_following_links), across a piece's end too."""
+    TextRule.needs_following_links; a credit closing a block goes, as a caption's, only if
+    text follows it), across a piece's end too."""
 
     def __init__(self, removed: Counter[str]) -> None:
         self.removed = removed
         self.link_list_rule: str | None = None  # the rule whose link list goes on
-        self.heading: _PendingHeading | None = None  # goes if a link-only block comes next
+        self.heading: _Pending | None = None  # goes if a link-only block comes next
+        # A block its end credits (EndingRule) goes if a block of text comes next: a credit
+        # closing the body's last paragraph is the article's ("... tuntas. (Tribunnews.com/Reza
+        # Deni)"), and a body may end in empty blocks (WordPress's <p>&nbsp;</p>).
+        self.credited: _Pending | None = None
         self.images: list[Element] = []  # image-only blocks after a link list's heading or item
 
     @property
     def pending(self) -> bool:
         """Whether a block already read may still go, on what the next blocks are."""
-        return self.heading is not None or bool(self.images)
+        return self.heading is not None or self.credited is not None or bool(self.images)
 
     def read(self, blocks: list[Element], ends_body: bool) -> list[str]:
         """Drop the boilerplate among `blocks`; return the texts of the blocks that stay, in
@@ -739,6 +738,7 @@ class _TextRuleWalk:
         """
         removed = self.removed
         link_list_rule, heading, images = self.link_list_rule, self.heading, self.images
+        credited = self.credited
         texts: list[str] = []
         doomed: list[Element] = []
         for block in blocks:
@@ -749,6 +749,10 @@ class _TextRuleWalk:
                 elif link_list_rule or heading:
                     images.append(block)
                 continue
+            if credited is not None:  # text after it: the credit was a caption's
+                removed[credited.rule] += 1
+                doomed.append(credited.block)
+                credited = None
             if heading is not None:
                 if _is_link_list_item(block, text):
                     removed[heading.rule] += 1
@@ -759,16 +763,16 @@ class _TextRuleWalk:
                     images.clear()  # under the article's own subheading: the article's
                 heading = None
             match = _TEXT_RULES.pattern.fullmatch(text)
-            if match:
-                rule: str | None = match.lastgroup or ""
-            else:
-                # a credit closing the body's last paragraph is the article's ("... tuntas.
-                # (Tribunnews.com/Reza Deni)"), not a caption's: the paragraph stays
-                rule = None if ends_body and block is blocks[-1] else _ending_rule(text)
+            rule = match.lastgroup or "" if match else None
+            if rule is None and (ending := _ending_rule(text)):
+                credited = _Pending(block, text, ending)
+                images.clear()
+                link_list_rule = None
+                continue
             if rule in _TEXT_RULES.heads_link_list_only:
                 if not (link_list_rule and _is_link_list_item(block, text)):
                     images.clear()
-                    heading = _PendingHeading(block, text, rule or "")
+                    heading = _Pending(block, text, rule or "")
                     continue
             elif rule is not None:
                 removed[rule] += 1
@@ -800,13 +804,12 @@ class _TextRuleWalk:
                     continue
             if text:
                 texts.append(text)
-        if ends_body and heading is not None:
-            texts.append(heading.text)
-            heading = None
-        if ends_body:
+        if ends_body:  # no block after these: each one waiting for the next is the article's
+            texts += [pending.text for pending in (heading, credited) if pending is not None]
+            heading = credited = None
             images.clear()  # after the body's last link: the article's own pictures
         _drop_with_emptied_ancestors(doomed)
-        self.link_list_rule, self.heading = link_list_rule, heading
+        self.link_list_rule, self.heading, self.credited = link_list_rule, heading, credited
         return texts
 
 
@@ -824,8 +827,9 @@ def _drop_page_header(blocks: list[Element], removed: Counter[str]) -> list[Elem
 
 
 @dataclass(frozen=True)
-class _PendingHeading:
-    """A block that heads a link list only if links follow it (TextRule.needs_following_links)."""
+class _Pending:
+    """A block whose fate the blocks after it decide (_TextRuleWalk): a heading of a link list
+    only if links follow it, a caption only if text follows its credit."""
 
     block: Element
     text: str

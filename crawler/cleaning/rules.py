@@ -78,6 +78,22 @@ RELATED_LINK_LABEL = (
     r"|see\s+also(?=\s*:)|read\s+more(?=\s*:)|related(?=\s*:))"
 )
 
+# Social posts embedded with their networks' standard embed codes: a <blockquote> holding
+# the post's text, which the network's script turns into a card. X/Twitter's twitter-tweet
+# and twitter-video, Instagram's instagram-media, TikTok's tiktok-embed, Threads'
+# text-post-media, Facebook's fallback quote fb-xfbml-parse-ignore. Someone else's words
+# quoted in the page, not the article's paragraphs (issue 13: a tweet left in a body).
+EMBEDDED_POST_CLASSES = frozenset(
+    {
+        "twitter-tweet",
+        "twitter-video",
+        "instagram-media",
+        "tiktok-embed",
+        "text-post-media",
+        "fb-xfbml-parse-ignore",
+    }
+)
+
 DOM_RULES: tuple[DomRule, ...] = (
     DomRule(
         "code",
@@ -101,9 +117,10 @@ DOM_RULES: tuple[DomRule, ...] = (
             "iframe",
             "object",
             "embed",
-            # the <blockquote>s of social networks' embed codes go in a step of their own,
-            # counted under this rule's name (clean.py: EMBEDDED_POST_CLASSES), as the
-            # fallback drops them too before trafilatura reads the page
+            # the <blockquote> of a social network's embed code, holding the post's text until
+            # the network's script turns it into a card (the fallback drops them before
+            # trafilatura reads the page: clean.py, drop_embedded_posts)
+            *(f"blockquote.{name}" for name in sorted(EMBEDDED_POST_CLASSES)),
         ),
     ),
     DomRule(
@@ -418,13 +435,13 @@ TEXT_RULES: tuple[TextRule, ...] = (
             # a channel; "Dapatkan informasi syarat pendaftaran di kantor kelurahan." is prose
             r"dapatkan\s+(?:update|info(?:rmasi)?|berita|notifikasi)\b.{0,200}?\b(?:google news"
             r"|whatsapp|telegram|instagram|facebook|twitter|youtube|tiktok|newsletter|aplikasi"
-            r"|channel|[\w-]+\.(?:com|co\.id|id))\b.{0,200}",
+            r"|channel|[\w-]{1,63}\.(?:com|co\.id|id))\b.{0,200}",  # a host name's label
             # subscribing: realpages liputan6 "Jangan sampai ketinggalan berita terkini,
             # langganan newsletter kami sekarang!", sugengsiswanto "Silahkan Berlangganan
             # Melalui Email Secara GRATIS."; "Langganan listrik ..." starts a sentence
             r"jangan sampai ketinggalan\b.{0,150}\b(?:langganan|berlangganan|subscribe|ikuti"
             r"|follow)\b.{0,150}",
-            r"(?:(?:silahkan|silakan|yuk|ayo)\s+)?(?:berlangganan|subscribe)\s+(?:newsletter"
+            r"(?:berlangganan|subscribe)\s+(?:newsletter"
             r"|(?:melalui|via|lewat|ke)\s+email|gratis|sekarang)\b.{0,200}",
             r"(?:silahkan|silakan|yuk|ayo)\s+(?:berlangganan|langganan|subscribe)\b.{0,200}",
             # realpages liputan6 "Saksikan video di bawah ini:"
@@ -544,7 +561,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
             # the page numbers of a split article, with their links' labels (research: kompas
             # "Halaman: 1 2 Show All", detik "1 2 Selanjutnya")
             r"(?:halaman\s*:?\s*)?\d{1,2}(?:\s+\d{1,2}){1,20}(?:\s*(?:selanjutnya|berikutnya"
-            r"|next|show all|tampilkan semua|lihat semua))?\s*[»›>]*|show all|tampilkan semua",
+            r"|next|show all|tampilkan semua|lihat semua))?\s*[»›>]*|show all",
             r"(?:lanjutkan|lanjut)\s+membaca\W*|continue reading\W*|read more\W*"
             r"|selengkapnya\W*",
         ),
@@ -617,7 +634,7 @@ TEXT_RULES: tuple[TextRule, ...] = (
             # "Notice: Undefined variable: point_single_tags_section in /var/www/vhosts/
             # ..../single.php on line 83"), whole or cut where the path was bold
             r"(?:php\s+)?(?:notice|warning|deprecated|fatal error|parse error)\s*:\s*.{1,300}?"
-            r"\S+\.php(?:\s*on\s+line\s*\d*)?",
+            r"\S{1,200}\.php(?:\s*on\s+line\s*\d*)?",  # bounded: each of 300 starts re-read it
             r"(?:php\s+)?(?:notice|warning|deprecated|fatal error|parse error)\s*:\s*(?:undefined"
             r"|use of undefined|trying to|array to string|invalid argument|cannot|call to"
             r"|attempt to|uncaught|creation of dynamic|a non-numeric|syntax error)\b.{0,300}?\s+in",
@@ -685,8 +702,10 @@ ENDING_RULES: tuple[EndingRule, ...] = (
 # (ren)": realpages viva; "(Mvi/Ali)": liputan6; "(H-4)": mediaindonesia), cut from its end.
 # Matched case-sensitively: in lower case or with a slash, unlike a source that closes a
 # sentence, "(AFP)" or "(Antara)", which stays. Tribun closes with "(*)".
+# From the start of the spaces before it: tried from each of a run's spaces, it was quadratic.
 TRAILING_EDITOR_INITIALS = (
-    r"\s*\((?:[a-z]{2,5}|[A-Za-z]{2,5}(?:\s*/\s*[A-Za-z]{2,5}){1,3}|[A-Z]{1,3}-\d{1,3}|\*+)\)\s*$"
+    r"(?<!\s)\s*"
+    r"\((?:[a-z]{2,5}|[A-Za-z]{2,5}(?:\s*/\s*[A-Za-z]{2,5}){1,3}|[A-Z]{1,3}-\d{1,3}|\*+)\)\s*$"
 )
 
 # Lazy-loading attributes holding the real image URL, in order of preference.
