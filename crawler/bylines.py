@@ -39,14 +39,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 WRITER_LABELS = (
-    r"laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)(?:\s+[\w.]+)*?\s*,",
+    # an outlet of a few words before the comma: bounded, or each label re-reads to the end
+    r"laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)(?:\s+[\w.]+){0,4}?\s*,",
     r"penulis",
     r"pewarta",
     r"reporter",
     r"wartawan",
     r"jurnalis",
     r"koresponden",
-    r"kontributor(?:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*,)?",
+    r"kontributor(?:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*,)?",
     r"oleh",
     r"(?:ditulis|dilaporkan|diposting)\s+oleh",
     r"(?:written|reported|posted)\s+by",
@@ -285,15 +286,19 @@ def person_names(text: str, site_names: Iterable[str] = (), *, strict: bool = Tr
     name. `strict=False` (a name from structured data, which needs no guessing where it
     ends) only asks that a name start with a letter."""
     sites = {name.casefold() for name in site_names}
-    text = _TAIL.sub("", text).strip(" .:-–—")
+    # spaces collapsed first: structured data gives names as the site typed them, and the
+    # patterns below, tried from each space of a long run, were quadratic in it
+    text = _TAIL.sub("", " ".join(text.split())).strip(" .:-–—")
     names = []
-    for part in _SPLIT.split(text):
+    for index, part in enumerate(_SPLIT.split(text)):
         name = part.strip(" .:-–—()/")
         if not (_NAME if strict else _STARTS_WITH_LETTER).match(name) or _WEB_ADDRESS.search(name):
             continue
         if name.casefold() in sites or name.casefold() in (_NOT_PEOPLE if strict else _ACCOUNTS):
             continue
-        if _INITIALS.fullmatch(name) or _DEGREE.fullmatch(name) or _COMPANY.search(name):
+        # a degree follows a name ("Budi Santoso, S.H."): first, "M.Ali" is Muhammad Ali
+        degree = index > 0 and _DEGREE.fullmatch(name)
+        if _INITIALS.fullmatch(name) or degree or _COMPANY.search(name):
             continue
         names.append(name)
     return names

@@ -48,9 +48,14 @@ _RUBRIC = re.compile(r"(?P<rubric>\w[\w.]*(?:\s+\w[\w.]*){0,2})\s*:\s+(?P<headli
 
 def with_printed_rubric(headline: str, lines: Iterable[str]) -> str | None:
     """The first of `lines` (a page's visible lines) that prints `headline` (punctuation and
-    case aside) after a rubric and a colon, or None."""
+    case aside) after a rubric and a colon, or None: none before a line printing it bare, which
+    is the page's headline (lines are read as far as that only)."""
     wanted = letters_of(headline)
+    if not wanted:  # no letters (a title that was all site name or punctuation): no headline
+        return None
     for line in lines:
+        if letters_of(line) == wanted:
+            return None
         match = _RUBRIC.fullmatch(line)
         if (
             match

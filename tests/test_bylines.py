@@ -1,5 +1,8 @@
 """Credit lines from real Indonesian news pages (../shared/realpages/) -> writers and editors."""
 
+import subprocess
+import sys
+
 import pytest
 
 from crawler.bylines import (
@@ -230,3 +233,31 @@ def test_a_degree_after_a_comma_is_the_names_not_another_person():
     assert person_names("Budi Santoso, S.H.") == ["Budi Santoso"]
     assert person_names("Dr. Budi Santoso, M.Si", strict=False) == ["Dr. Budi Santoso"]
     assert person_names("Budi Santoso, Rina Wulandari") == ["Budi Santoso", "Rina Wulandari"]
+
+
+def test_an_initial_before_a_name_is_no_degree():
+    # "M." for Muhammad; a degree comes after the name and a comma
+    assert read_credits("Penulis: M.Ali").writers == ("M.Ali",)
+    assert person_names("Budi Santoso, S.H., M.Si") == ["Budi Santoso"]
+
+
+def test_a_name_from_structured_data_loses_its_run_of_spaces():
+    assert person_names("Budi" + " " * 10_000 + "Santoso", strict=False) == ["Budi Santoso"]
+
+
+# Each was quadratic (a pattern tried from every space or word of a run, to the end of the
+# text): at this size past the timeout, which only turns such a hang into a failure.
+HOSTILE_BYLINES = {
+    "spaces inside a name": "person_names('Budi' + ' ' * 400_000 + 'Santoso', strict=False)",
+    "a report's label without its comma": "read_credits('laporan wartawan ' * 25_000)",
+    "a contributor's label without its comma": "read_credits('kontributor Budi ' * 25_000)",
+}
+
+
+@pytest.mark.parametrize("call", HOSTILE_BYLINES.values(), ids=list(HOSTILE_BYLINES))
+def test_hostile_bylines_are_read_in_linear_time(call):
+    script = f"from crawler.bylines import person_names, read_credits; {call}"
+    done = subprocess.run(
+        [sys.executable, "-c", script], timeout=120, check=False, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]

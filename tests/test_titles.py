@@ -82,3 +82,20 @@ def test_a_sentence_or_another_headline_after_a_colon_is_no_rubric():
         headline,
     ]
     assert with_printed_rubric(headline, lines) is None
+
+
+def test_a_rubric_is_looked_for_only_up_to_the_headline_printed_bare():
+    headline = "KPK Periksa Pejabat Mahkamah Agung yang Tertangkap OTT"
+    read: list[str] = []
+
+    def lines():
+        for line in ["Beranda", headline, *["Berita lain"] * 1000, f"In Picture: {headline}"]:
+            read.append(line)
+            yield line
+
+    assert with_printed_rubric(headline, lines()) is None
+    assert read == ["Beranda", headline]
+
+
+def test_a_title_without_letters_has_no_printed_rubric():
+    assert with_printed_rubric("— | ", ["Beranda: »", "In Picture: —"]) is None
