@@ -14,6 +14,9 @@ from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from cssselect import SelectorError
+from parsel.csstranslator import css2xpath
+
 from crawler.themes.registry import ParserSpec, check_parser_spec
 
 SITE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -73,9 +76,10 @@ class Site:
                     lists: those read (None: the spider's default, WordPress's post and news
                     sitemaps)
     listing_links, section_links
-                    CSS selectors (`::attr(href)`) of a listing page's article links, and of
-                    the section (category) links followed from the first listing page (None:
-                    the spider's defaults, WordPress themes' classes)
+                    CSS selectors of a listing page's article links, and of the section
+                    (category) links followed from the first listing page, the links (`h2 a`)
+                    or their addresses (`h2 a::attr(href)`) (None: the spider's defaults,
+                    WordPress themes' classes)
     language        for pages that declare none
     time_zone       the site's own clock (an IANA name): the day a page was fetched on, in
                     this zone, picks its parser version
@@ -142,16 +146,18 @@ class Site:
         try:
             if self.sitemap_follow is not None:
                 re.compile(self.sitemap_follow)
-        except (re.error, TypeError):
-            why = f"sitemap_follow must be a regular expression, not {self.sitemap_follow!r}"
+        except (re.error, TypeError) as exc:
+            why = (
+                f"sitemap_follow must be a regular expression, not {self.sitemap_follow!r} ({exc})"
+            )
             problems.append(("sitemap_follow", why))
         for key in SELECTOR_OPTIONS:
             selectors = getattr(self, key)
             if selectors is not None and (
                 not isinstance(selectors, (list, tuple))
-                or not all(isinstance(css, str) and css.strip() for css in selectors)
+                or not all(_is_css_selector(css) for css in selectors)
             ):
-                why = f'{key} must be a list of CSS selectors such as ["h2 a::attr(href)"]'
+                why = f'{key} must be a list of CSS selectors such as ["h2 a"], not {selectors!r}'
                 problems.append((key, why))
         return problems
 
@@ -192,3 +198,15 @@ class Site:
         """Whether the site names a parser class (its own, or a profile it settles on): such a
         site ships fixture pages (tests/fixtures/<name>/)."""
         return isinstance(self.parser, type)
+
+
+def _is_css_selector(css: object) -> bool:
+    """Whether `css` is a CSS selector in parsel's dialect: checked when the site is loaded,
+    where a broken one stops every command with one line, not on every listing page."""
+    if not isinstance(css, str) or not css.strip():
+        return False
+    try:
+        css2xpath(css)
+    except SelectorError:
+        return False
+    return True

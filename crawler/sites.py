@@ -7,8 +7,9 @@
   default), a site from a few lines, without code.
 
 SiteSpiderLoader (SPIDER_LOADER_CLASS) gives each site the one spider class carrying its record
-(crawler/spiders/base.py: site_spider), beside Scrapy's own spiders (the generic `wordpress`),
-so `scrapy list`, `scrapy crawl <name>`, `scrapy reparse` and `scrapy crawlall` know them all.
+(crawler/spiders/base.py: site_spider), beside Scrapy's own spiders (the generic `wordpress`
+and `news`), so `scrapy list`, `scrapy crawl <name>`, `scrapy reparse` and `scrapy crawlall`
+know them all.
 A name defined twice is an error. The sites file's format (every key but base_url is optional;
 the defaults and meanings are Site's):
 
@@ -136,5 +137,5 @@ class SiteSpiderLoader(SpiderLoader):
         self._found[site.name].append((module, self._spiders[site.name].__name__))
 
     def sites(self) -> list[Site]:
-        """Every site with a record of its own (the generic spider's is not among them)."""
+        """Every site with a record of its own (the generic spiders' are not among them)."""
         return list(self._sites.values())

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.portal:
         server = PortalServer(
-            args.host, args.port, options=PortalOptions(extra_articles=args.extra)
+            args.host, args.port, options=PortalOptions(extra_articles=args.extra, seed=args.seed)
         )
         name = "News portal replica"
     else:

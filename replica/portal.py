@@ -14,8 +14,8 @@ the post sitemaps, one a month (with lastmod), and a sitemap of the static pages
 feed of the newest articles, announced in every page's head; the home page and one listing
 per section, paged with `?page=N` (`<link rel="next">` and a "Selanjutnya" link).
 
-The articles are the replica's own (replica.articles, and generated ones on demand), their
-content blocks as the portal's editors would type them: paragraphs and subheadings, with the
+The articles are the replica's own (replica.articles, and as many generated ones as asked),
+their content blocks as the portal's editors would type them: paragraphs and subheadings, with the
 portal's "Baca Juga" box and ad slots in between. `expected()` says what a correct crawl
 stores of each, from the articles' data, never from the rendered HTML.
 
@@ -36,6 +36,7 @@ from xml.sax.saxutils import escape
 from replica.articles import ARTICLES
 from replica.content import body_text, credited_writers, generate_articles
 from replica.content import clean_text as clean
+from replica.listing import pages_count
 from replica.markup import attr, w3c
 from replica.model import WIB, AdSlot, Paragraph, RelatedLink, ReplicaArticle, Subheading
 from replica.response import TEXT, XML, Response
@@ -59,6 +60,7 @@ class PortalOptions:
     sitemaps: bool = True  # False: robots.txt names none and every sitemap answers 404
     feed_path: str = "/atom.xml"  # where the Atom feed is (announced in every page's head)
     extra_articles: int = 0  # generated articles besides the hand-written ones
+    seed: int = 0  # of the generated articles
     news_sitemap_size: int = 3  # the newest articles, in the Google News sitemap
     per_listing: int = 5  # articles per listing page
 
@@ -89,9 +91,8 @@ class PortalSite:
     def __init__(self, base_url: str, options: PortalOptions | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.options = options or PortalOptions()
-        extra = (
-            generate_articles(self.options.extra_articles) if self.options.extra_articles else []
-        )
+        count, seed = self.options.extra_articles, self.options.seed
+        extra = generate_articles(count, seed) if count else []
         self.posts = sorted(
             [*ARTICLES, *extra], key=lambda article: article.published, reverse=True
         )
@@ -149,7 +150,7 @@ def route(site: PortalSite, target: str) -> Response:
     if path == "/" or path.strip("/") in sections:
         category = sections.get(path.strip("/"))
         listed = [a for a in site.posts if category is None or a.category == category]
-        pages = max(1, -(-len(listed) // site.options.per_listing))
+        pages = pages_count(len(listed), site.options.per_listing)
         if page <= pages:
             return Response.html(200, _listing(site, path, listed, page, pages))
     if path in STATIC_PAGES:

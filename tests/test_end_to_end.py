@@ -11,7 +11,7 @@ import pytest
 from crawler.store import ArticleStore
 from replica import ReplicaOptions, ReplicaServer
 from replica.content import ARTICLES, expected
-from tests.crawl import dumped_stat, run_scrapy
+from tests.crawl import dumped_drops, dumped_stat, run_scrapy
 
 SEED_TITLE = "Bahas Strategi Melawan Korea Utara"
 
@@ -78,10 +78,7 @@ def test_no_boilerplate_reaches_the_store(full_crawl):
 
 def test_broken_pages_are_dropped_and_counted_never_crash(full_crawl):
     replica, store, result, _ = full_crawl
-    dropped = {
-        key: value
-        for key, value in re.findall(r"'articles/dropped/([\w/]+)': (\d+)", result.stderr)
-    }
+    dropped = dumped_drops(result.stderr)
     assert set(dropped) >= {"challenge", "truncated", "bad_encoding", "http_404"}
     assert dropped.keys() & {"no_title", "no_body"}
     for path in replica.site.broken_paths:

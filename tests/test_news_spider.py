@@ -14,7 +14,7 @@ from scrapy.http import HtmlResponse
 
 from bench.realpages import corpus, realpages_dir
 from crawler.site import Site, SiteError
-from crawler.spiders.base import address_to_fetch, news_publication_dates
+from crawler.spiders.base import address_to_fetch, link_addresses, news_publication_dates
 from crawler.spiders.news import NEWS_SITE, NewsSpider
 from crawler.store import ArticleStore
 from crawler.urls import canonical_url
@@ -199,6 +199,17 @@ def test_discovery_options_of_a_site_record_are_checked():
         Site(name="kabar", base_url="https://kabar.example", listing_links="h2 a")
     site = Site(name="kabar", base_url="https://kabar.example", section_links=["nav a"])
     assert site.section_links == ("nav a",)
+    with pytest.raises(SiteError, match=r"listing_links must be .* not \['h2 a\['\]"):
+        Site(name="kabar", base_url="https://kabar.example", listing_links=["h2 a["])
+
+
+def test_a_listings_selector_gives_addresses_whether_it_selects_links_or_their_href():
+    html = (
+        '<nav><a href="/politik">Politik</a><a>tanpa alamat</a></nav><h2><a href="/a/1">A</a></h2>'
+    )
+    response = HtmlResponse(url="https://kabar.example/", body=html.encode(), encoding="utf-8")
+    assert link_addresses(response, "nav a") == ["/politik"]
+    assert link_addresses(response, "h2 a::attr(href)") == ["/a/1"]
 
 
 def test_older_templates_are_read_by_their_microdata_one_article_item_only():

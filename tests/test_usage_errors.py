@@ -39,6 +39,8 @@ def crawl_usage_error(tmp_path, *args: str, **settings: str) -> str:
         (["radartangsel", "-a", "base_url=notaurl"], "base_url must be an http:// or https://"),
         (["wordpress"], "-a base_url=https://"),
         (["news"], "-a base_url=https://"),
+        (["radartangsel", "-a", "rest_api=of"], "rest_api must be 1 or 0"),
+        (["radartangsel", "-a", "full=ya"], "full must be 1 or 0"),
         (["nosuchsite"], "no such site: nosuchsite"),
         (["radartangsl"], "did you mean radartangsel?"),
         (["radartangsel", "-a", "limt=5"], "unknown spider argument 'limt' (did you mean limit?)"),

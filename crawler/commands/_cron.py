@@ -26,7 +26,7 @@ from crawler.spiders.base import (
     site_name_of,
     spider_arguments,
 )
-from crawler.spiders.news import GENERIC_SITES
+from crawler.spiders.news import GENERIC_SPIDER_NAMES
 
 logger = logging.getLogger(__name__)
 
@@ -82,8 +82,7 @@ def site_of(spider_name: str, spider_args: dict[str, str]) -> str:
     (wordpress, news) crawls many sites, named by `-a name`, else by the base URL's host."""
     if spider_args.get("name"):
         return spider_args["name"]
-    generic = spider_name in {site.name for site in GENERIC_SITES}
-    if generic and spider_args.get("base_url"):
+    if spider_name in GENERIC_SPIDER_NAMES and spider_args.get("base_url"):
         return site_name_of(spider_args["base_url"])
     return spider_name
 

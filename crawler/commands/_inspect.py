@@ -28,7 +28,7 @@ from scrapy.spiderloader import get_spider_loader
 from crawler.dates import WIB, parse_since, parse_until
 from crawler.exitcodes import EXIT_NOT_STARTED, EXIT_NOTHING_MATCHED, EXIT_USAGE
 from crawler.sites import SiteSpiderLoader
-from crawler.spiders.news import GENERIC_SITES
+from crawler.spiders.news import GENERIC_SPIDER_NAMES
 from crawler.store import ArticleStore, StoreError, open_store
 
 COLUMN_GAP = "  "
@@ -92,8 +92,7 @@ class Inspection:
 
     def site_names(self) -> list[str]:
         """The sites of the registry: the known spiders but the generic ones, which are no site."""
-        generic = {site.name for site in GENERIC_SITES}
-        return [name for name in self.known_sites() if name not in generic]
+        return [name for name in self.known_sites() if name not in GENERIC_SPIDER_NAMES]
 
     def site_base_urls(self) -> list[str]:
         """The addresses of the registry's sites, and those of SITE_BASE_URLS."""

@@ -96,7 +96,9 @@ class Command(ScrapyCommand):
         assert self.crawler_process is not None and self.settings is not None
         configured = self.settings.getdict("SITE_BASE_URLS")
         loader = self.crawler_process.spider_loader
-        return [name for name in names if name in configured or loader.load(name).site.base_url]
+        return [
+            name for name in names if name in configured or not loader.load(name).site.is_generic
+        ]
 
     def crawl(self, sites: list[str], spargs: dict[str, str]) -> dict[str, Crawler]:
         assert self.crawler_process is not None

@@ -50,7 +50,7 @@ class Command(ScrapyCommand):
         # commands, and `scrapy store` or `scrapy crawl` must not depend on the parsers.
         from crawler.dates import parse_since
         from crawler.reextract import reparse_stored
-        from crawler.spiders.news import GENERIC_SITES
+        from crawler.spiders.news import GENERIC_SPIDER_NAMES
 
         assert self.settings is not None
         configure_logging(self.settings)
@@ -59,10 +59,9 @@ class Command(ScrapyCommand):
             if args:
                 raise ValueError(f"unexpected arguments: {' '.join(args)}")
             since = parse_since(opts.since)
-            if opts.site is not None and opts.site not in spiders.list():
-                generic = {site.name for site in GENERIC_SITES}  # no sites of their own
-                known = ", ".join(sorted(set(spiders.list()) - generic))
-                raise ValueError(f"unknown site {opts.site!r} (sites: {known})")
+            sites = sorted(set(spiders.list()) - GENERIC_SPIDER_NAMES)  # no sites of their own
+            if opts.site is not None and opts.site not in sites:
+                raise ValueError(f"unknown site {opts.site!r} (sites: {', '.join(sites)})")
         except ValueError as exc:
             print(f"scrapy reparse: error: {exc}", file=sys.stderr)
             self.exitcode = EXIT_USAGE

@@ -1,7 +1,8 @@
 """The one spider class that crawls every site: discovery, article pages, multi-page merging,
 limits. A site is a record (crawler/site.py: Site); the spider loader (crawler/sites.py) gives
 each site a subclass of NewsSiteSpider carrying its record (`site_spider`), and the generic
-`wordpress` spider is one more (crawler/spiders/wordpress.py). Nothing else differs per site.
+`wordpress` and `news` spiders are two more (crawler/spiders/wordpress.py, news.py). Nothing
+else differs per site.
 
 With the site's `rest_api` on (the default; `-a rest_api=0` turns it off), articles come from
 the REST API first (`/wp-json/wp/v2/posts`, crawler/restapi.py): clean GMT dates and bodies
@@ -46,6 +47,7 @@ a run; the spider's counters are per run (`limit` counts this run's articles).
 from __future__ import annotations
 
 import difflib
+import io
 import logging
 import re
 from collections.abc import Iterator
@@ -145,17 +147,23 @@ def news_publication_dates(sitemap: bytes) -> dict[str, str]:
     other sitemaps cost a substring search."""
     if b"publication_date" not in sitemap:
         return {}
-    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+    dates: dict[str, str] = {}
+    # Read entry by entry, each freed once read (a sitemap may be DOWNLOAD_MAXSIZE: its whole
+    # tree took five times its size); recovering, without entities or the network, as Scrapy's.
+    entries = etree.iterparse(
+        io.BytesIO(sitemap), tag="{*}url", recover=True, resolve_entities=False, no_network=True
+    )
     try:
-        root = etree.fromstring(sitemap, parser=parser)
-    except etree.XMLSyntaxError:  # nothing recoverable: Scrapy's Sitemap reads what it can
-        return {}
-    dates = {}
-    for entry in [] if root is None else root.iterfind("{*}url"):
-        loc = entry.findtext("{*}loc")
-        date = entry.findtext("{*}news/{*}publication_date")
-        if loc and date:
-            dates[loc.strip()] = date.strip()
+        for _, entry in entries:
+            loc = entry.findtext("{*}loc")
+            date = entry.findtext("{*}news/{*}publication_date")
+            if loc and date:
+                dates[loc.strip()] = date.strip()
+            entry.clear()
+            while entry.getprevious() is not None:
+                del entry.getparent()[0]
+    except etree.XMLSyntaxError:  # past recovery: the entries read so far
+        pass
     return dates
 
 
@@ -168,6 +176,21 @@ def address_to_fetch(canonical: str, listed: str) -> str:
     if parts.path == "/" or not parts.path.endswith("/") or urlsplit(listed).path.endswith("/"):
         return canonical
     return parts._replace(path=parts.path.rstrip("/")).geturl()
+
+
+def link_addresses(response: TextResponse, css: str) -> list[str]:
+    """The addresses a listing's selector gives: its matches' text where it selects an
+    attribute (`h2 a::attr(href)`), their href where it selects links (a site's `nav a`)."""
+    found = response.css(css)
+    return [
+        value
+        for selected in found
+        if (
+            value := selected.root
+            if isinstance(selected.root, str)
+            else selected.attrib.get("href")
+        )
+    ]
 
 
 def page_problem(response: Response) -> str | None:
@@ -212,11 +235,24 @@ def raw_page(response: Response, number: int) -> dict[str, Any]:
     }
 
 
-def parse_flag(value: str | bool | None) -> bool:
-    """`-a full=1` (also true/yes/on); absent, empty, 0, false, no and off are False."""
+# What `-a full=...` and `-a rest_api=...` may say, lower case and spaces aside.
+FLAG_VALUES = {
+    **dict.fromkeys(("1", "true", "yes", "on"), True),
+    **dict.fromkeys(("", "0", "false", "no", "off"), False),
+}
+
+
+def parse_flag(value: str | bool | None, name: str) -> bool:
+    """`-a full=1` (also true/yes/on); absent, empty, 0, false, no and off are False; anything
+    else is a usage mistake (SpiderArgumentError): `-a rest_api=of` must not turn it on."""
     if isinstance(value, bool):
         return value
-    return (value or "").strip().lower() not in ("", "0", "false", "no", "off")
+    flag = FLAG_VALUES.get((value or "").strip().lower())
+    if flag is None:
+        raise SpiderArgumentError(
+            f"{name} must be 1 or 0 (true/false, yes/no, on/off), not {value!r}"
+        )
+    return flag
 
 
 class SpiderArgumentError(ValueError):
@@ -278,8 +314,8 @@ def spider_arguments(site: Site, given: dict[str, Any]) -> SpiderArguments:
         limit=_limit(given.get("limit")),
         since=since,
         until=until,
-        full=parse_flag(given.get("full")),
-        rest_api=None if rest_api is None else parse_flag(rest_api),
+        full=parse_flag(given.get("full"), "full"),
+        rest_api=None if rest_api is None else parse_flag(rest_api, "rest_api"),
         name=given.get("name") or None,
     )
 
@@ -697,7 +733,7 @@ class NewsSiteSpider(scrapy.Spider):
             dict.fromkeys(
                 response.urljoin(href)
                 for css in self.site.listing_links or self.listing_article_links
-                for href in response.css(css).getall()
+                for href in link_addresses(response, css)
             )
         )
         for url in links:
@@ -711,7 +747,7 @@ class NewsSiteSpider(scrapy.Spider):
             if feed:  # already read when it is one of the feed paths: the dupefilter drops it
                 yield self.source_request(response.urljoin(feed), self.parse_feed)
             for css in self.site.section_links or (self.listing_category_links,):
-                for href in response.css(css).getall():
+                for href in link_addresses(response, css):
                     yield self.source_request(response.urljoin(href), self.parse_listing)
 
     def listing_next_page_request(self, response: TextResponse) -> Iterator[scrapy.Request]:

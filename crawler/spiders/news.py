@@ -43,5 +43,6 @@ NEWS_SITE = Site(
 
 NewsSpider = site_spider(NEWS_SITE, module=__name__)
 
-# The records of the generic spiders: their crawls store each site under its host or `-a name`.
-GENERIC_SITES = (GENERIC_SITE, NEWS_SITE)
+# The generic spiders, no sites of their own: their crawls store each site under its host or
+# `-a name`.
+GENERIC_SPIDER_NAMES = frozenset(site.name for site in (GENERIC_SITE, NEWS_SITE))
