@@ -51,9 +51,18 @@ def clean_item(adapter: ItemAdapter) -> dict[str, int]:
     cleaned = clean_body(adapter.get("body_html") or "")
     adapter["body_html"] = cleaned.html
     adapter["body"] = cleaned.text
-    adapter["word_count"] = len(cleaned.text.split())
+    adapter["word_count"] = count_words(cleaned.text)
     adapter["content_hash"] = content_hash(adapter.get("title"), cleaned.text)
     return cleaned.removed
+
+
+def count_words(text: str) -> int:
+    """How many words `text.split()` would give, counted a line at a time: split whole, the text
+    of a body of megabytes was a million strings at once, fetched from memory again to free
+    them (9.4 ms per MB of page at 8 MB against 0.9 at 0.5 MB, on bench.pagesize's replica
+    page); a line's words are freed before the next line's are made, 1.2 ms per MB at both.
+    No word holds a line break."""
+    return sum(len(line.split()) for line in text.split("\n"))
 
 
 def repair_text(adapter: ItemAdapter) -> list[str]:

@@ -108,5 +108,7 @@ def test_pagesize_quick_run_times_every_size_of_both_pages_and_reports_the_ratio
     for row, size in zip(sized, pagesize.QUICK_SIZES_MB * 2, strict=True):
         assert abs(row["page MB"] - size) < 0.1 and row["cleaning ms"] > 0
     targets = [row for row in rows if row.get("table") == TARGETS]
-    assert [row["benchmark"] for row in targets] == ["pagesize", "pagesize"]
+    assert [row["benchmark"] for row in targets] == ["pagesize"] * 4
+    beyond_walk = [row for row in targets if row["measure"].startswith(pagesize.GROWTH_BEYOND_WALK)]
+    assert len(beyond_walk) == 2 and all(float(row["value"]) > 0 for row in beyond_walk)
     assert len(pagesize.findings(rows)) == 3

@@ -15,7 +15,12 @@ from scrapy.utils.test import get_crawler
 import settings.base
 from crawler.items import ArticleItem
 from crawler.logformatter import MAX_REASON_CHARS, LogFormatter
-from crawler.pipelines import TRUNCATION_MARK, CleaningPipeline, ValidationPipeline
+from crawler.pipelines import (
+    TRUNCATION_MARK,
+    CleaningPipeline,
+    ValidationPipeline,
+    count_words,
+)
 
 PARAGRAPH = "Pemerintah Kota Tangerang Selatan menambah 12 armada pengangkut sampah."
 BOUNDS = (
@@ -49,6 +54,27 @@ def through_pipelines(item: ArticleItem, crawler) -> ArticleItem:
     cleaning = CleaningPipeline.from_crawler(crawler)
     validation = ValidationPipeline.from_crawler(crawler)
     return validation.process_item(asyncio.run(cleaning.process_item(item)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "satu",
+        "  dua\n\n  kata  ",
+        "baris\r\nbaru\tdan\u00a0NBSP\u2003em\u3000ideografis",
+        "\n\n\nakhir\n",
+        ("Paragraf pertama di sini.\n\n" * 3000),
+    ],
+)
+def test_words_are_counted_as_str_split_counts_them(text):
+    assert count_words(text) == len(text.split())
+
+
+def test_the_word_count_is_the_cleaned_body_s():
+    item = article(body_html=f"<div><p>{PARAGRAPH}</p>teks&nbsp;lepas<h2>Sub judul</h2></div>")
+    item = through_pipelines(item, crawler_with())
+    assert item["word_count"] == len(PARAGRAPH.split()) + 2 + 2
 
 
 # --- valid text (#16 point 6)

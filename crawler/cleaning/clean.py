@@ -205,9 +205,11 @@ def clean_body(raw_html: str) -> CleanedBody:
     # A piece waits to be serialised while a block of it may still go: a heading whose link
     # list, or images whose next link, are in the piece after it (_TextRuleWalk.pending).
     waiting: list[tuple[Element, _Layout]] = []
-    pieces = list(_pieces(root, len(raw_html)))
     walk = _TextRuleWalk(removed)
-    for index, piece in enumerate(pieces):
+    # Each piece is split off just before it is cleaned: moving its children walks them, and
+    # they stay in the caches for the steps after (split all first, the first pieces' trees
+    # were out of them again by their turn).
+    for index, (piece, is_last) in enumerate(_pieces(root, len(raw_html))):
         _resolve_lazy_images(piece)
         layout = _prune_and_survey(piece, removed)
         for element in layout.loose_text_holders:
@@ -215,7 +217,7 @@ def clean_body(raw_html: str) -> CleanedBody:
         blocks = _text_blocks(piece, layout.holds_blocks)
         if index == 0:  # where the body starts
             blocks = _drop_page_header(_drop_leading_excerpt(blocks, removed), removed)
-        texts += walk.read(blocks, ends_body=index == len(pieces) - 1)
+        texts += walk.read(blocks, ends_body=is_last)
         waiting.append((piece, layout))
         if not walk.pending:
             html += [_serialise(each, its_layout.unwrap) for each, its_layout in waiting]
@@ -224,10 +226,10 @@ def clean_body(raw_html: str) -> CleanedBody:
     return CleanedBody(html="".join(html), text=text, removed=dict(removed))
 
 
-def _pieces(root: Element, markup_chars: int) -> Iterator[Element]:
-    """The body as bodies to clean one after the other (PIECE_CHARS): itself, or, when it is
-    one layout container of more markup, copies of that container that share its children out
-    in order (each child moved with the text after it).
+def _pieces(root: Element, markup_chars: int) -> Iterator[tuple[Element, bool]]:
+    """The body as bodies to clean one after the other (PIECE_CHARS), each with whether it is
+    the last: itself, or, when it is one layout container of more markup, copies of that
+    container that share its children out in order (each child moved with the text after it).
 
     A piece ends only right before a child that is a block and that no DOM rule drops: the
     children of a container up to the next such block are the run wrapped into one paragraph
@@ -247,22 +249,23 @@ def _pieces(root: Element, markup_chars: int) -> Iterator[Element]:
         or _CAPTION_PROBE.search(container.get("class") or "")  # a caption: a figure kept
         or _rule_for(container) is not None
     ):
-        yield root
+        yield root, True
         return
     per_piece = max(1, len(container) * PIECE_CHARS // markup_chars)
     piece, count = _new_piece(container), 0
     piece[0].text = container.text
     kept_blocks = 0  # seen so far: the first piece ends only past BODY_START_BLOCKS of them
-    # lxml's iterator has found the next child before it hands one out: moving it is safe
+    # lxml's iterator has found the next child before it hands one out: moving it is safe, and
+    # so is cleaning the piece yielded meanwhile, which touches none of the children left
     for child in container:
         kept_block = child.tag in BLOCK_LEVEL_TAGS and _rule_for(child) is None
         if kept_block and count >= per_piece and kept_blocks >= BODY_START_BLOCKS:
-            yield piece
+            yield piece, False
             piece, count = _new_piece(container), 0
         piece[0].append(child)
         count += 1
         kept_blocks += kept_block
-    yield piece
+    yield piece, True
 
 
 def _new_piece(container: Element) -> Element:
