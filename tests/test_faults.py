@@ -6,8 +6,8 @@
     DOWNLOAD_MAXSIZE (point 3); listings paging on without end (point 5); a site with only a
     feed and listings whose feed repeats the first listing page (point 4: backfilled);
   - pages that cannot become articles, each dropped under its own key with one log line
-    (point 10): a redirect loop, redirects and meta refreshes off site, a stall, a page refused
-    by robots.txt, an empty 200, a binary body, 404 and 410;
+    (point 10): a redirect loop, redirects and meta refreshes off site, a stall, a slow drip, a
+    page refused by robots.txt, an empty 200, a binary body, 404 and 410;
   - dead URLs remembered in the store, not fetched again until due, and a fixed page coming back
     (point 8).
 
@@ -24,9 +24,11 @@ import gzip
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from scrapy.exceptions import (
@@ -62,6 +64,21 @@ CRAWL_SETTINGS = {
     "SPIDERMON_ENABLED": "False",  # a hostile site is a degraded run by design: not judged here
 }
 CRAWL_TIMEOUT = 150
+
+
+class Drip(bytes):
+    """A body sent a few bytes at a time with a pause after each: the response never stalls
+    (bytes keep coming) and still takes longer than DOWNLOAD_TIMEOUT (2 s) in all."""
+
+    CHUNKS, PAUSE = 10, 0.5
+
+    def send(self, out: BinaryIO) -> None:
+        size = -(-len(self) // self.CHUNKS)
+        for start in range(0, len(self), size):
+            out.write(self[start : start + size])
+            out.flush()
+            time.sleep(self.PAUSE)
+
 
 # A page: (status, headers, body); a route: a page or a function of the path giving one.
 Page = tuple[int, dict[str, str], bytes]
@@ -109,7 +126,10 @@ class HostileSite:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    self.wfile.write(body)
+                    if isinstance(body, Drip):
+                        body.send(self.wfile)
+                    else:
+                        self.wfile.write(body)
 
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 pass
@@ -163,6 +183,7 @@ DROPS = {
     "/2023/12/07/pindah-situs/": "offsite_redirect",
     "/2023/12/07/segarkan-ke-luar/": "offsite_refresh",
     "/2023/12/07/lambat/": "timeout",
+    "/2023/12/07/menetes/": "timeout",  # a slow drip
     "/terlarang/2023/12/07/rahasia/": "robots",
     "/2023/12/07/kosong/": "empty",
     "/2023/12/07/biner/": "binary",
@@ -207,6 +228,7 @@ def hostile_routes(site: HostileSite, good: list[str] = GOOD) -> None:
                 b"</head><body></body></html>",
             ),
             "/2023/12/07/lambat/": stall,
+            "/2023/12/07/menetes/": (200, HTML, Drip(page)),
             "/terlarang/2023/12/07/rahasia/": (200, HTML, page),
             "/2023/12/07/kosong/": (200, HTML, b""),
             "/2023/12/07/biner/": (200, HTML, bytes(range(256)) * 64),
@@ -269,7 +291,7 @@ def test_a_sitemap_over_download_maxsize_once_gunzipped_is_dropped_and_counted(f
 @pytest.mark.slow
 def test_every_drop_is_counted_under_its_own_key_with_one_log_line(first_crawl, hostile_site):
     result, store = first_crawl
-    assert dumped_drops(result.stderr) == {reason: 1 for reason in DROPS.values()}
+    assert dumped_drops(result.stderr) == Counter(DROPS.values())
     for path, reason in DROPS.items():
         assert store.get(hostile_site.base_url + path) is None
         lines = re.findall(rf"dropped \S*{re.escape(path)} \({reason}\)", result.stderr)
@@ -300,6 +322,11 @@ def test_dead_urls_are_remembered_and_a_fixed_page_comes_back(first_crawl, hosti
     assert dumped_stat(due.stderr, "incremental/dead_revived") == 1
     assert dumped_stat(due.stderr, "incremental/dead_recorded") == 1
     assert store.get(base + MISSING) is not None
+    # The page still gone failed twice: it waits twice as long now (tests/test_incremental.py).
+    assert {
+        url: dead["failures"]
+        for url, dead in store.dead_urls([base + MISSING, base + GONE]).items()
+    } == {base + GONE: 2}
 
 
 @pytest.mark.slow
@@ -336,7 +363,7 @@ def test_a_store_killed_mid_crawl_loses_no_article_and_every_drop_is_still_count
         assert crawl.returncode == 3, log[-3000:]  # finished, with articles in the spool
         assert "Traceback" not in log, log[-3000:]
         drops = [line for line in log.splitlines() if ": dropped " in line]
-        assert dumped_drops(log) == {reason: 1 for reason in DROPS.values()}, drops
+        assert dumped_drops(log) == Counter(DROPS.values()), drops
         # the 404/410s: fetched again by the next run
         assert dumped_stat(log, "incremental/dead_url_errors") == 1
         assert spool.pending() > 0

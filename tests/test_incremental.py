@@ -90,6 +90,17 @@ def test_until_includes_its_whole_day_in_jakarta():
         parse_until("3 Mei 2024")
 
 
+@pytest.mark.parametrize(
+    ("failures", "days"), [(None, 1), (1, 1), (2, 2), (3, 4), (5, 16), (6, 30), (10_000, 30)]
+)
+def test_a_dead_url_waits_twice_as_long_after_each_failure_up_to_the_bound(failures, days):
+    """#16 point 8: a URL that keeps answering 404/410 is asked for less and less often."""
+    crawler = project_crawler(DEAD_URL_RETRY_DAYS=1, DEAD_URL_MAX_RETRY_DAYS=30)
+    middleware = IncrementalMiddleware.from_crawler(crawler)
+    dead = {"last_failed_at": NOW, "failures": failures}
+    assert middleware.retry_at(dead) == NOW + timedelta(days=days)
+
+
 def test_middleware_looks_urls_up_in_batches_and_stops_paging_known_listings(
     mongo_uri, mongo_db_name
 ):
