@@ -43,9 +43,10 @@ QUICK_SIZES_MB = (0.5, 1, 2)
 MAX_RATIO = 1.3
 # The same growth divided by a bare walk's over the same tree, round by round: what the code
 # adds to what the machine charges for touching a tree that outgrew its caches (a walk that
-# does nothing grew 1.3-1.6× from 0.5 to 8 MB here). Work that grows faster than the page
-# shows as much here as above (n log n would give 1.2×, quadratic 16×); the caches' share
-# does not, and it is as large as the code's own growth on a heavily marked-up page.
+# does nothing grew 1.3-1.6× from 0.5 to 8 MB here). Quadratic work shows here as above (16×,
+# divided by the walk's growth); the caches' share, as large as the rest of the growth on a
+# heavily marked-up page, does not. Work as slow to grow as n log n (1.2×) shows in neither:
+# tests/test_cleaning_linear.py counts the work itself.
 MAX_GROWTH_BEYOND_WALK = 1.1
 GROWTH_BEYOND_WALK = "time/MB growth ÷ a bare walk's growth"
 # Before issue #16 cleaning was quadratic: 0.5/1/2/4 MB of body took 0.2/0.7/3.0/11.8 s.
