@@ -108,7 +108,12 @@ class LinesAsNeeded:
             index += 1
 
     def __getitem__(self, lines: slice) -> list[str]:
-        if not isinstance(lines, slice) or (lines.start or 0) < 0 or (lines.stop or -1) < 0:
-            raise TypeError("LinesAsNeeded takes slices with bounds from 0 on")
+        if (
+            not isinstance(lines, slice)
+            or (lines.start or 0) < 0
+            or lines.stop is None
+            or lines.stop < 0
+        ):
+            raise TypeError("LinesAsNeeded takes slices with a stop, bounds from 0 on")
         self._read_up_to(lines.stop)
         return self._read[lines]

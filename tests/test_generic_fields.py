@@ -8,6 +8,7 @@ import json
 from random import Random
 
 import lxml.html
+import pytest
 from scrapy.http import HtmlResponse
 
 from crawler.extract import LinesAsNeeded, visible_lines
@@ -316,3 +317,7 @@ def test_a_pages_lines_are_read_only_as_far_as_they_are_asked_for():
     assert len(produced) == 10
     assert list(lines)[-1] == "baris 999"
     assert lines[998:1005] == ["baris 998", "baris 999"]
+    assert lines[0:0] == [] and lines[5:2] == []
+    for unbounded in (slice(3, None), slice(-2, 4), slice(0, -1)):
+        with pytest.raises(TypeError):
+            lines[unbounded]

@@ -766,7 +766,7 @@ class _TextRuleWalk:
                     images.clear()  # under the article's own subheading: the article's
                 heading = None
             match = _TEXT_RULES.pattern.fullmatch(text)
-            rule = match.lastgroup or "" if match else None
+            rule = (match.lastgroup or "") if match else None
             if rule is None and (ending := _ending_rule(text)):
                 credited = _Pending(block, text, ending)
                 images.clear()

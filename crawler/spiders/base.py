@@ -181,16 +181,12 @@ def address_to_fetch(canonical: str, listed: str) -> str:
 def link_addresses(response: TextResponse, css: str) -> list[str]:
     """The addresses a listing's selector gives: its matches' text where it selects an
     attribute (`h2 a::attr(href)`), their href where it selects links (a site's `nav a`)."""
-    found = response.css(css)
-    return [
-        value
-        for selected in found
-        if (
-            value := selected.root
-            if isinstance(selected.root, str)
-            else selected.attrib.get("href")
-        )
-    ]
+    addresses = []
+    for selected in response.css(css):
+        address = selected.root if isinstance(selected.root, str) else selected.attrib.get("href")
+        if address:
+            addresses.append(address)
+    return addresses
 
 
 def page_problem(response: Response) -> str | None:
